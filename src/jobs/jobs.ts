@@ -1,0 +1,5 @@
+import { cleanupSessionsJob } from '../modules/auth/index.ts';
+import type { Job } from './registry.ts';
+
+/** Every job the app runs, in one list: the queue creates, schedules and works each of them. */
+export const ALL_JOBS: readonly Job[] = [cleanupSessionsJob];

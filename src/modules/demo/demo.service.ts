@@ -1,0 +1,66 @@
+import type { Database } from '../../db/client.ts';
+import { recordAudit } from '../audit/index.ts';
+import { insertCustomers } from '../customers/index.ts';
+import { createTeam, createUser } from '../org/index.ts';
+import { generateDemoData } from './demo-data.ts';
+
+export type DemoOptions = { seed?: number; teams?: number; users?: number; customers?: number; password?: string };
+export type DemoSummary = { teams: number; users: number; customers: number; password: string };
+
+/**
+ * Fills a tenant with realistic demo data: a team tree, staff, and customers owned by the sales
+ * staff. Demo users share one password, returned so the caller can print it.
+ */
+export async function fillDemoTenant(db: Database, tenantId: string, options: DemoOptions = {}): Promise<DemoSummary> {
+  const data = generateDemoData({
+    seed: options.seed ?? 1,
+    teams: options.teams,
+    users: options.users,
+    customers: options.customers ?? 300,
+    now: new Date(),
+  });
+  const password = options.password ?? 'tide-demo-2026';
+  const actor = { tenantId, userId: null };
+  return db.tenantTx(tenantId, async (tx) => {
+    const teamIds = new Map<string, string>();
+    for (const team of data.teams) {
+      const created = await createTeam(tx, actor, { name: team.name, parentId: team.parentKey ? teamIds.get(team.parentKey) : null });
+      teamIds.set(team.key, created.id);
+    }
+    const owners: string[] = [];
+    for (const user of data.users) {
+      const created = await createUser(tx, actor, {
+        name: user.name,
+        email: user.email,
+        mobile: user.mobile,
+        password,
+        roleKey: user.roleKey,
+        teamId: teamIds.get(user.teamKey) ?? null,
+      });
+      if (user.roleKey === 'sales') owners.push(created.id);
+    }
+    await insertCustomers(
+      tx,
+      tenantId,
+      data.customers.map((c, i) => ({
+        kind: c.kind,
+        name: c.name,
+        mobile: c.mobile ? `+86${c.mobile}` : null,
+        email: c.email,
+        nationalId: c.nationalId,
+        creditCode: c.creditCode,
+        province: c.province,
+        city: c.city,
+        district: c.district,
+        street: c.street,
+        address: c.address,
+        industry: c.industry,
+        source: c.source,
+        ownerUserId: owners.length ? owners[i % owners.length]! : null,
+      })),
+    );
+    const summary = { teams: data.teams.length, users: data.users.length, customers: data.customers.length, password };
+    await recordAudit(tx, actor, { action: 'tenant.demo_fill', entity: 'tenant', entityId: tenantId, after: { ...summary, password: undefined } });
+    return summary;
+  });
+}

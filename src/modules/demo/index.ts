@@ -1,0 +1,2 @@
+export { fillDemoTenant } from './demo.service.ts';
+export { generateDemoData } from './demo-data.ts';

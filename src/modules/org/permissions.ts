@@ -1,0 +1,25 @@
+import type { DataScope, RoleKey } from './org.tables.ts';
+
+export const PERMISSIONS = [
+  { key: 'org.manage', group: 'org' },
+  { key: 'audit.read', group: 'org' },
+  { key: 'customers.read', group: 'customers' },
+  { key: 'customers.write', group: 'customers' },
+  { key: 'customers.phone', group: 'customers' },
+  { key: 'customers.export', group: 'customers' },
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number]['key'];
+export const PERMISSION_KEYS: readonly Permission[] = PERMISSIONS.map((p) => p.key);
+export const ROLE_KEYS: readonly RoleKey[] = ['admin', 'manager', 'sales', 'service'];
+
+/** The roles every new tenant starts with; an admin may change scopes and permissions later. */
+export const DEFAULT_ROLES: Record<RoleKey, { dataScope: DataScope; permissions: Permission[] }> = {
+  admin: { dataScope: 'all', permissions: [...PERMISSION_KEYS] },
+  manager: {
+    dataScope: 'team',
+    permissions: ['audit.read', 'customers.read', 'customers.write', 'customers.phone', 'customers.export'],
+  },
+  sales: { dataScope: 'own', permissions: ['customers.read', 'customers.write', 'customers.phone'] },
+  service: { dataScope: 'all', permissions: ['customers.read'] },
+};

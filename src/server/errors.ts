@@ -1,0 +1,47 @@
+/** Error codes a client may see; each has a message in messages.ts in every locale. */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'malformed_json'
+  | 'body_too_large'
+  | 'unsupported_media_type'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'duplicate'
+  | 'team_not_empty'
+  | 'team_cycle'
+  | 'last_admin'
+  | 'user_inactive'
+  | 'wrong_password'
+  | 'internal';
+
+/** Thrown by services and routes; the error handler turns it into `{ error: { code, message, fields } }`. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly fields?: Record<string, string>,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new AppError(404, 'not_found');
+export const forbidden = () => new AppError(403, 'forbidden');
+export const conflict = (code: ErrorCode = 'conflict', fields?: Record<string, string>) =>
+  new AppError(409, code, fields);
+export const invalid = (fields: Record<string, string>) => new AppError(400, 'validation_failed', fields);
+
+/** Maps a PostgreSQL unique violation to a 409 naming the field, or returns undefined. */
+export function uniqueViolationField(error: unknown, columns: Record<string, string>): string | undefined {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pgError = e.code === '23505' ? e : e.cause?.code === '23505' ? e.cause : undefined;
+  if (!pgError) return undefined;
+  const constraint = pgError.constraint ?? '';
+  for (const [needle, field] of Object.entries(columns)) if (constraint.includes(needle)) return field;
+  return Object.values(columns)[0];
+}

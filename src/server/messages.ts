@@ -1,0 +1,112 @@
+import type { ErrorCode } from './errors.ts';
+
+export type Locale = 'zh-CN' | 'en-US';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
+
+type Catalog = {
+  errors: Record<ErrorCode, string>;
+  fields: Record<string, string>;
+};
+
+const zhCN: Catalog = {
+  errors: {
+    validation_failed: '提交的数据有误，请检查标出的字段',
+    malformed_json: '请求体不是合法的 JSON',
+    body_too_large: '请求体过大',
+    unsupported_media_type: '不支持的内容类型',
+    unauthenticated: '请先登录',
+    invalid_credentials: '账号或密码错误',
+    too_many_attempts: '尝试次数过多，请 {minutes} 分钟后再试',
+    forbidden: '没有权限执行此操作',
+    not_found: '记录不存在',
+    conflict: '操作与当前数据冲突',
+    duplicate: '该值已被使用',
+    team_not_empty: '团队下还有成员或子团队，不能删除',
+    team_cycle: '不能把团队移到它自己的下级团队中',
+    last_admin: '至少要保留一名启用的管理员',
+    user_inactive: '该用户已停用',
+    wrong_password: '当前密码不正确',
+    internal: '服务器内部错误，请稍后再试',
+  },
+  fields: {
+    required: '必填',
+    invalid_type: '类型不正确，应为 {expected}',
+    too_small: '太短或太小（最小 {minimum}）',
+    too_big: '太长或太大（最大 {maximum}）',
+    invalid_format: '格式不正确',
+    invalid_value: '取值无效',
+    unrecognized_key: '不认识的字段',
+    duplicate: '该值已被使用',
+    invalid_mobile: '手机号码无效',
+    invalid_reference: '引用的记录不存在',
+    custom: '取值无效',
+  },
+};
+
+const enUS: Catalog = {
+  errors: {
+    validation_failed: 'Some fields are invalid; see the fields marked',
+    malformed_json: 'The request body is not valid JSON',
+    body_too_large: 'The request body is too large',
+    unsupported_media_type: 'Unsupported content type',
+    unauthenticated: 'Please log in first',
+    invalid_credentials: 'Wrong account or password',
+    too_many_attempts: 'Too many attempts; try again in {minutes} minutes',
+    forbidden: 'You are not allowed to do this',
+    not_found: 'Not found',
+    conflict: 'This conflicts with the current data',
+    duplicate: 'This value is already in use',
+    team_not_empty: 'The team still has members or sub-teams and cannot be deleted',
+    team_cycle: 'A team cannot be moved under one of its own sub-teams',
+    last_admin: 'At least one active administrator must remain',
+    user_inactive: 'This user is deactivated',
+    wrong_password: 'The current password is wrong',
+    internal: 'Internal server error; please try again later',
+  },
+  fields: {
+    required: 'Required',
+    invalid_type: 'Wrong type, expected {expected}',
+    too_small: 'Too short or too small (minimum {minimum})',
+    too_big: 'Too long or too large (maximum {maximum})',
+    invalid_format: 'Invalid format',
+    invalid_value: 'Invalid value',
+    unrecognized_key: 'Unknown field',
+    duplicate: 'This value is already in use',
+    invalid_mobile: 'Invalid mobile number',
+    invalid_reference: 'The referenced record does not exist',
+    custom: 'Invalid value',
+  },
+};
+
+export const catalogs: Record<Locale, Catalog> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+function fill(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+export function errorMessage(locale: Locale, code: ErrorCode, params: Record<string, unknown> = {}): string {
+  return fill(catalogs[locale].errors[code], params);
+}
+
+/** A field message by key; unknown keys pass through so services may give their own text. */
+export function fieldMessage(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
+  const template = catalogs[locale].fields[key];
+  return template ? fill(template, params) : key;
+}
+
+/** Picks zh-CN or en-US from an Accept-Language header; zh-CN is the default. */
+export function localeFromHeader(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const tags = header
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { tag: (tag ?? '').toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of tags) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en-US';
+  }
+  return undefined;
+}
