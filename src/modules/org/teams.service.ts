@@ -15,7 +15,8 @@ export async function listTeams(tx: Tx): Promise<Team[]> {
       name: teams.name,
       parentId: teams.parentId,
       managerUserId: teams.managerUserId,
-      memberCount: sql<number>`(select count(*)::int from users u where u.tenant_id = ${teams.tenantId} and u.team_id = ${teams.id} and u.status = 'active')`,
+      // Written out: drizzle leaves the outer columns unqualified, which the subquery would capture.
+      memberCount: sql<number>`(select count(*)::int from users u where u.tenant_id = teams.tenant_id and u.team_id = teams.id and u.status = 'active')`,
     })
     .from(teams)
     .where(isNull(teams.deletedAt))
