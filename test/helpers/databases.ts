@@ -10,7 +10,7 @@ export const DB_KINDS: readonly DbKind[] = ['pglite', 'postgres'];
 export const PG_ADMIN_URL = process.env.TIDE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A migrated, closed PGlite folder made once per run by global setup, copied per test file. */
-export const PGLITE_TEMPLATE = path.join(os.tmpdir(), 'tide-test-pglite-template');
+export const pgliteTemplate = () => process.env.TIDE_TEST_PGLITE_TEMPLATE ?? '';
 
 export type TestDatabase = { kind: DbKind; db: Database; url?: string; dataDir?: string; drop(): Promise<void> };
 
@@ -41,7 +41,8 @@ export async function createPgDatabase(): Promise<{ name: string; url: string; d
 
 export function copyPgliteTemplate(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tide-test-'));
-  if (existsSync(PGLITE_TEMPLATE)) cpSync(PGLITE_TEMPLATE, dir, { recursive: true });
+  const template = pgliteTemplate();
+  if (template && existsSync(template)) cpSync(template, dir, { recursive: true });
   rmSync(path.join(dir, 'tide.lock'), { force: true });
   return dir;
 }

@@ -1,15 +1,19 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client.ts';
-import { PG_ADMIN_URL, PGLITE_TEMPLATE } from './databases.ts';
+import { PG_ADMIN_URL } from './databases.ts';
 
 /**
  * Once per test run: a migrated PGlite folder to copy (initdb takes seconds), and the cluster-wide
  * roles created up front so that parallel test files do not race to create them.
  */
 export default async function setup() {
-  rmSync(PGLITE_TEMPLATE, { recursive: true, force: true });
-  const db = await openDatabase({ dataDir: PGLITE_TEMPLATE });
+  // Per run, so that two test runs on one machine do not share it; workers find it in the env.
+  const template = mkdtempSync(path.join(os.tmpdir(), 'tide-test-template-'));
+  process.env.TIDE_TEST_PGLITE_TEMPLATE = template;
+  const db = await openDatabase({ dataDir: template });
   await db.close();
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
@@ -19,4 +23,5 @@ export default async function setup() {
     );
   }
   await admin.end();
+  return () => rmSync(template, { recursive: true, force: true });
 }

@@ -1,0 +1,110 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Browser journeys drive the built app (web/dist) served by the real server; the machine is slow, so timeouts are generous. */
+export const JOURNEY_TIMEOUT = 240_000;
+export const SETUP_TIMEOUT = 180_000;
+const ACTION_TIMEOUT = 30_000;
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const RESULTS = path.join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Fails early with the fix when the web app is not built: the server would only serve the API. */
+export function assertWebBuilt() {
+  if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) {
+    throw new Error('web/dist is missing: run `npx vite build` before the browser tests');
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    timeout: 120_000,
+  });
+}
+
+export type Viewport = { width: number; height: number };
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+export const PHONE: Viewport = { width: 390, height: 844 };
+
+export async function newPage(browser: Browser, baseURL: string, viewport: Viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const phone = viewport.width < 768;
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    isMobile: phone,
+    hasTouch: phone,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(ACTION_TIMEOUT);
+  page.setDefaultNavigationTimeout(60_000);
+  page.on('pageerror', (error) => console.error(`[browser] page error: ${error.message}`));
+  return { context, page };
+}
+
+/** Full-page screenshot to test-results/<journey>-<page>.png. */
+export async function screenshot(page: Page, journey: string, name: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, `${journey}-${name}.png`), fullPage: true });
+}
+
+export const byTestId = (page: Page | Locator, id: string) => page.locator(`[data-testid="${id}"]`);
+
+/** Waits until a locator's text matches, retrying like an assertion should. */
+export async function expectText(locator: Locator, expected: string | RegExp, timeout = ACTION_TIMEOUT): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  await expect
+    .poll(async () => (await locator.first().innerText()).trim(), { timeout, interval: 200 })
+    .toMatch(typeof expected === 'string' ? new RegExp(escapeRegExp(expected)) : expected);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export async function fillLogin(page: Page, login: string, password: string): Promise<void> {
+  await byTestId(page, 'login-input').fill(login);
+  await byTestId(page, 'login-password').fill(password);
+  await byTestId(page, 'login-submit').click();
+}
+
+/** Logs in from /login and waits for the app shell. */
+export async function login(page: Page, admin: { login: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await fillLogin(page, admin.login, admin.password);
+  await page.waitForURL(/\/customers/);
+  await byTestId(page, 'app-header').waitFor();
+}
+
+/** Picks an option in an open antd Select / TreeSelect dropdown by its visible text. */
+export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  await select.click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: text });
+  await option.first().click();
+}
+
+/** The document must not scroll sideways. */
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
+  return page.evaluate(() => {
+    const el = document.scrollingElement ?? document.documentElement;
+    return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
+  });
+}
+
+/** Waits for the antd table to finish loading and to show at least one row. */
+export async function waitForRows(table: Locator, timeout = 60_000): Promise<void> {
+  await table.locator('tr.ant-table-row').first().waitFor({ state: 'visible', timeout });
+}
