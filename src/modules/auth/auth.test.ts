@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTenant, cookieOf, startTestApp, type TestApp, type TestTenant } from '../../../test/helpers/app.ts';
 import { DB_KINDS } from '../../../test/helpers/databases.ts';
@@ -6,7 +7,7 @@ describe.each(DB_KINDS)('authentication on %s', (kind) => {
   let h: TestApp;
   let tenant: TestTenant;
   let adminCookie: string;
-  const inject = (...args: Parameters<TestApp['app']['inject']>) => h.app.inject(...args);
+  const inject = (opts: InjectOptions) => h.app.inject(opts);
 
   beforeAll(async () => {
     h = await startTestApp(kind);

@@ -1,5 +1,5 @@
-import type { Place } from './divisions';
-import type { Random } from './random';
+import type { Place } from './divisions.ts';
+import type { Random } from './random.ts';
 
 /**
  * Demo company names in the shape of registered Chinese names —

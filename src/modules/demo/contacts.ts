@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from './random.ts';
 
 /**
  * Unique demo mobiles and e-mail addresses across one generated data set.

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { validateNationalId } from '../customers/rules/national-id';
-import { validateUscc } from '../customers/rules/uscc';
-import { checkPhone } from '../../lib/phone';
-import { MOBILE_PREFIXES } from './contacts';
-import { DIVISIONS, listPlaces } from './divisions';
-import { DEMO_DEFAULTS, generateDemoData, TEAM_BLUEPRINT, type DemoCustomer } from './demo-data';
+import { validateNationalId, validateUscc } from '../customers/index.ts';
+import { checkPhone } from '../../lib/phone.ts';
+import { MOBILE_PREFIXES } from './contacts.ts';
+import { DIVISIONS, listPlaces } from './divisions.ts';
+import { DEMO_DEFAULTS, generateDemoData, TEAM_BLUEPRINT, type DemoCustomer } from './demo-data.ts';
 
 const NOW = new Date('2025-06-15T04:00:00Z');
 const SOURCES = ['online_shop', 'erp', 'dealer', 'call_list', 'web_form', 'referral'];

@@ -1,11 +1,11 @@
-import { generateCompanyName, INDUSTRIES, type Industry } from './company-names';
-import { createContactRegistry, DEMO_EMAIL_DOMAINS, uniqueEmail, uniqueMobile, type ContactRegistry } from './contacts';
-import { DIVISIONS, formatAddress, listPlaces, type Place } from './divisions';
-import { generateCreditCode, generateNationalId } from './identity-numbers';
-import { generatePersonName, type PersonName } from './person-names';
-import { createRandom, deriveSeed, type Random } from './random';
+import { generateCompanyName, INDUSTRIES, type Industry } from './company-names.ts';
+import { createContactRegistry, DEMO_EMAIL_DOMAINS, uniqueEmail, uniqueMobile, type ContactRegistry } from './contacts.ts';
+import { DIVISIONS, formatAddress, listPlaces, type Place } from './divisions.ts';
+import { generateCreditCode, generateNationalId } from './identity-numbers.ts';
+import { generatePersonName, type PersonName } from './person-names.ts';
+import { createRandom, deriveSeed, type Random } from './random.ts';
 
-export type { Industry } from './company-names';
+export type { Industry } from './company-names.ts';
 
 export type DemoTeam = { key: string; name: string; parentKey: string | null };
 

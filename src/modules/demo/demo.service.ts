@@ -27,7 +27,7 @@ export async function fillDemoTenant(db: Database, tenantId: string, options: De
       const created = await createTeam(tx, actor, { name: team.name, parentId: team.parentKey ? teamIds.get(team.parentKey) : null });
       teamIds.set(team.key, created.id);
     }
-    const owners: string[] = [];
+    const userIds = new Map<string, string>();
     for (const user of data.users) {
       const created = await createUser(tx, actor, {
         name: user.name,
@@ -37,12 +37,12 @@ export async function fillDemoTenant(db: Database, tenantId: string, options: De
         roleKey: user.roleKey,
         teamId: teamIds.get(user.teamKey) ?? null,
       });
-      if (user.roleKey === 'sales') owners.push(created.id);
+      userIds.set(user.key, created.id);
     }
     await insertCustomers(
       tx,
       tenantId,
-      data.customers.map((c, i) => ({
+      data.customers.map((c) => ({
         kind: c.kind,
         name: c.name,
         mobile: c.mobile ? `+86${c.mobile}` : null,
@@ -56,7 +56,8 @@ export async function fillDemoTenant(db: Database, tenantId: string, options: De
         address: c.address,
         industry: c.industry,
         source: c.source,
-        ownerUserId: owners.length ? owners[i % owners.length]! : null,
+        // Owned by a seller whose team covers the customer's city; unowned ones wait in the public pool.
+        ownerUserId: c.ownerKey ? (userIds.get(c.ownerKey) ?? null) : null,
       })),
     );
     const summary = { teams: data.teams.length, users: data.users.length, customers: data.customers.length, password };

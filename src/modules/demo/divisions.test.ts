@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIVISIONS, formatAddress, listPlaces } from './divisions';
+import { DIVISIONS, formatAddress, listPlaces } from './divisions.ts';
 
 describe('DIVISIONS', () => {
   it('nests codes: city under its province, district under its city', () => {

@@ -1,8 +1,7 @@
-import { nationalIdCheckChar } from '../customers/rules/national-id';
-import { orgCodeCheckChar, USCC_CHARSET, usccCheckChar } from '../customers/rules/uscc';
-import type { Place } from './divisions';
-import type { DemoSex } from './person-names';
-import type { Random } from './random';
+import { nationalIdCheckChar, orgCodeCheckChar, USCC_CHARSET, usccCheckChar } from '../customers/index.ts';
+import type { Place } from './divisions.ts';
+import type { DemoSex } from './person-names.ts';
+import type { Random } from './random.ts';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 

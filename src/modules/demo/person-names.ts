@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from './random.ts';
 
 /**
  * Demo person names: Chinese names with their pinyin (for ASCII e-mail addresses) and a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, deriveSeed } from './random';
+import { createRandom, deriveSeed } from './random.ts';
 
 describe('createRandom', () => {
   it('repeats the same sequence for the same seed and differs for another', () => {

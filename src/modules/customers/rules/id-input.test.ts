@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeIdInput } from './id-input';
+import { normalizeIdInput } from './id-input.ts';
 
 describe('normalizeIdInput', () => {
   it('converts fullwidth digits and letters to halfwidth and uppercases', () => {

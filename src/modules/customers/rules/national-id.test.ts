@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nationalIdCheckChar, validateNationalId } from './national-id';
+import { nationalIdCheckChar, validateNationalId } from './national-id.ts';
 
 const NOW = new Date('2025-06-15T04:00:00Z'); // 2025-06-15 12:00 in Beijing
 
@@ -99,7 +99,7 @@ describe('validateNationalId', () => {
     expect(validateNationalId(withCheck('11010520250616001'), lateUtc)).toMatchObject({ ok: true });
   });
 
-  it.each(['00', '10', '16', '20', '38', '47', '55', '60', '66', '70', '72', '80', '83', '99'])(
+  it.each(['00', '10', '16', '20', '38', '47', '55', '60', '66', '70', '72', '80', '84', '99'])(
     'rejects the province prefix %s',
     (prefix) => {
       expect(validateNationalId(withCheck(`${prefix}010519491231002`), NOW)).toEqual({ ok: false, reason: 'region' });

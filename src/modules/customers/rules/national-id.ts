@@ -1,4 +1,4 @@
-import { normalizeIdInput } from './id-input';
+import { normalizeIdInput } from './id-input.ts';
 
 /**
  * 18-digit resident identity card number (居民身份证号), GB 11643-1999:
@@ -18,8 +18,8 @@ const CHECK_CHARS = '10X98765432';
 
 /**
  * Province-level prefixes (GB/T 2260) that can start an identity number: 11–15, 21–23,
- * 31–37, 41–46, 50–54, 61–65, 71, 81, 82. Residence permits for Taiwan residents (83)
- * are deliberately not included.
+ * 31–37, 41–46, 50–54, 61–65, 71, 81, 82, and 83 for the residence permits of Taiwan
+ * residents, which have the same format and are accepted wherever an ID number is.
  */
 const PROVINCE_PREFIXES: ReadonlySet<string> = new Set([
   '11', '12', '13', '14', '15',
@@ -28,7 +28,7 @@ const PROVINCE_PREFIXES: ReadonlySet<string> = new Set([
   '41', '42', '43', '44', '45', '46',
   '50', '51', '52', '53', '54',
   '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '71', '81', '82', '83',
 ]);
 
 const MIN_BIRTH_YEAR = 1900;

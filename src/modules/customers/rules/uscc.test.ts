@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orgCodeCheckChar, USCC_CHARSET, usccCheckChar, validateUscc } from './uscc';
+import { orgCodeCheckChar, USCC_CHARSET, usccCheckChar, validateUscc } from './uscc.ts';
 
 // Real, publicly listed codes (check characters verified by computation).
 const HUAWEI = '914403001922038216'; // 华为技术有限公司

@@ -1,4 +1,4 @@
-import { normalizeIdInput } from './id-input';
+import { normalizeIdInput } from './id-input.ts';
 
 /**
  * Unified social credit code (统一社会信用代码), GB 32100-2015.
