@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 60_000,
+    // The machine has two cores and the suite runs two files at once: polls wait for a busy browser.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,

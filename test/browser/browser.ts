@@ -60,6 +60,9 @@ export async function newPage(browser: Browser, baseURL: string, viewport: Viewp
 /** Full-page screenshot to test-results/<journey>-<page>.png. */
 export async function screenshot(page: Page, journey: string, name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
+  // From the top (a sticky header would otherwise land mid-page), after drawer/modal/message animations.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(RESULTS, `${journey}-${name}.png`), fullPage: true });
 }
 
@@ -92,8 +95,8 @@ export async function login(page: Page, admin: { login: string; password: string
 /** Picks an option in an open antd Select / TreeSelect dropdown by its visible text. */
 export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
   await select.click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: text });
-  await option.first().click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.getByText(text, { exact: true }).first().click();
 }
 
 /** The document must not scroll sideways. */

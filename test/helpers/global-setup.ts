@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client.ts';
+import { buildWeb, webBuildIsStale } from '../../src/server/web-build.ts';
 import { PG_ADMIN_URL } from './databases.ts';
 
 /**
@@ -10,6 +11,8 @@ import { PG_ADMIN_URL } from './databases.ts';
  * roles created up front so that parallel test files do not race to create them.
  */
 export default async function setup() {
+  // The browser journeys drive the built app, as users get it from `npm start`.
+  if (webBuildIsStale()) await buildWeb();
   // Per run, so that two test runs on one machine do not share it; workers find it in the env.
   const template = mkdtempSync(path.join(os.tmpdir(), 'tide-test-template-'));
   process.env.TIDE_TEST_PGLITE_TEMPLATE = template;

@@ -1,0 +1,81 @@
+import { App as AntApp, ConfigProvider, Flex, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { LoginPage } from '../features/auth/login.page.tsx';
+import { AuditLogPage } from '../features/audit/audit-log.page.tsx';
+import { CustomerListPage } from '../features/customers/customer-list.page.tsx';
+import { RolesPage } from '../features/org/roles.page.tsx';
+import { TeamsPage } from '../features/org/teams.page.tsx';
+import { UsersPage } from '../features/org/users.page.tsx';
+import { ApiTokensPage } from '../features/settings/api-tokens.page.tsx';
+import { currentLanguage } from './i18n.ts';
+import { NotFoundPage, ForbiddenPage } from './result.pages.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+import { Shell } from './shell.tsx';
+
+function FullPageSpin() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: '100vh' }} data-testid="app-loading">
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+/** Pages behind the login: unknown sessions wait, missing sessions go to /login?next=…. */
+function RequireSession() {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <FullPageSpin />;
+  if (!me) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+function RequirePermission({ permission }: { permission: string }) {
+  const { can } = useSession();
+  return can(permission) ? <Outlet /> : <ForbiddenPage />;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<Shell />}>
+          <Route index element={<Navigate to="/customers" replace />} />
+          <Route path="/customers" element={<CustomerListPage />} />
+          <Route element={<RequirePermission permission="org.manage" />}>
+            <Route path="/admin/users" element={<UsersPage />} />
+            <Route path="/admin/teams" element={<TeamsPage />} />
+            <Route path="/admin/roles" element={<RolesPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="audit.read" />}>
+            <Route path="/admin/audit" element={<AuditLogPage />} />
+          </Route>
+          <Route path="/settings/tokens" element={<ApiTokensPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+export function TideApp() {
+  useTranslation(); // re-render the providers when the language changes
+  const language = currentLanguage();
+  return (
+    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

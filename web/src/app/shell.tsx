@@ -1,0 +1,174 @@
+import {
+  ApiOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { App, Button, Drawer, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from './language-switch.tsx';
+import { useMe, useSession } from './session.tsx';
+
+type NavItem = { path: string; label: string; icon: ReactNode; testId: string; permission?: string };
+
+function useNavItems(): NavItem[] {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const items: NavItem[] = [
+    { path: '/customers', label: t('nav.customers'), icon: <UserOutlined />, testId: 'nav-customers' },
+    { path: '/admin/users', label: t('nav.users'), icon: <TeamOutlined />, testId: 'nav-users', permission: 'org.manage' },
+    { path: '/admin/teams', label: t('nav.teams'), icon: <ClusterOutlined />, testId: 'nav-teams', permission: 'org.manage' },
+    { path: '/admin/roles', label: t('nav.roles'), icon: <SafetyCertificateOutlined />, testId: 'nav-roles', permission: 'org.manage' },
+    { path: '/admin/audit', label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
+    { path: '/settings/tokens', label: t('nav.apiTokens'), icon: <ApiOutlined />, testId: 'nav-api-tokens' },
+  ];
+  return items.filter((item) => !item.permission || can(item.permission));
+}
+
+function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = useNavItems();
+  const selected = items.find((item) => location.pathname.startsWith(item.path))?.path;
+  const menuItems: MenuProps['items'] = items.map((item) => ({
+    key: item.path,
+    icon: item.icon,
+    label: <span data-testid={item.testId}>{item.label}</span>,
+  }));
+  return (
+    <Menu
+      mode="inline"
+      data-testid="nav-menu"
+      selectedKeys={selected ? [selected] : []}
+      items={menuItems}
+      style={{ borderInlineEnd: 'none' }}
+      onClick={({ key }) => {
+        void navigate(key);
+        onNavigate?.();
+      }}
+    />
+  );
+}
+
+function Brand() {
+  return (
+    <Typography.Text strong style={{ fontSize: 18, color: '#1677ff', whiteSpace: 'nowrap' }}>
+      Tide
+    </Typography.Text>
+  );
+}
+
+/** The logged-in frame: menu (sider on desktop, drawer on a phone), header, and the page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { logout } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { token } = theme.useToken();
+
+  const onLogout = () => {
+    logout()
+      .catch(() => undefined)
+      .finally(() => {
+        void message.success(t('auth.loggedOut'));
+        void navigate('/login', { replace: true });
+      });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!narrow && (
+        <Layout.Sider width={220} theme="light" data-testid="sider" style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', paddingInline: 24 }}>
+            <Brand />
+          </div>
+          <NavMenu />
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header
+          data-testid="app-header"
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            paddingInline: narrow ? 8 : 24,
+            height: 56,
+            lineHeight: '56px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: narrow ? 6 : 12,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          {narrow && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.openMenu')}
+              data-testid="nav-toggle"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <Typography.Text strong ellipsis data-testid="tenant-name" style={{ minWidth: 0, flex: '1 1 auto' }}>
+            {me.tenant.name}
+          </Typography.Text>
+          <Flex align="center" gap={narrow ? 4 : 12} style={{ flex: 'none' }}>
+            {!narrow && (
+              <Typography.Text data-testid="user-name" style={{ whiteSpace: 'nowrap' }}>
+                <UserOutlined /> {me.user.name}
+              </Typography.Text>
+            )}
+            <LanguageSwitch size={narrow ? 'small' : 'middle'} />
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              data-testid="logout"
+              aria-label={t('auth.logout')}
+              title={t('auth.logout')}
+              onClick={onLogout}
+            >
+              {narrow ? null : t('auth.logout')}
+            </Button>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {narrow && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={260}
+          title={<Brand />}
+          styles={{ body: { padding: 0 } }}
+          rootClassName="nav-drawer"
+        >
+          <div data-testid="nav-drawer">
+            <div style={{ padding: '12px 24px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+              <Typography.Text strong data-testid="drawer-user-name">
+                <UserOutlined /> {me.user.name}
+              </Typography.Text>
+              <br />
+              <Typography.Text type="secondary">{me.tenant.name}</Typography.Text>
+            </div>
+            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          </div>
+        </Drawer>
+      )}
+    </Layout>
+  );
+}
