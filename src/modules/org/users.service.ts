@@ -7,8 +7,8 @@ import { keyset, toPage, type Page } from '../../server/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../auth/rules/passwords.ts';
 import { revokeUserCredentials } from '../auth/credentials.service.ts';
-import { users, teams, type RoleKey, type UserStatus } from './org.tables.ts';
-import { getRole } from './roles.service.ts';
+import { roles, users, teams, type RoleKey, type UserStatus } from './org.tables.ts';
+import type { Permission } from './permissions.ts';
 import { teamSubtree } from './teams.service.ts';
 import type { Locale } from '../../server/messages.ts';
 
@@ -207,12 +207,16 @@ export async function touchLastLogin(tx: Tx, userId: string): Promise<void> {
   await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId));
 }
 
-/** What authentication needs to know of a user: active or not, role, scope, permissions. */
+/** What authentication needs to know of a user: active or not, role, scope, permissions (one query). */
 export async function getActorProfile(tx: Tx, userId: string) {
-  const [row] = await tx.select().from(users).where(eq(users.id, userId));
+  const [row] = await tx
+    .select({ user: users, dataScope: roles.dataScope, permissions: roles.permissions })
+    .from(users)
+    .innerJoin(roles, and(eq(roles.tenantId, users.tenantId), eq(roles.key, users.roleKey)))
+    .where(eq(users.id, userId));
   if (!row) return undefined;
-  const role = await getRole(tx, row.roleKey);
-  return { user: toUser(row), passwordHash: row.passwordHash, role };
+  const role = { key: row.user.roleKey, dataScope: row.dataScope, permissions: row.permissions as Permission[] };
+  return { user: toUser(row.user), passwordHash: row.user.passwordHash, role };
 }
 
 /**
