@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -57,7 +58,7 @@ async function openPglite(dataDir: string, runMigrations: boolean): Promise<Data
   const unlock = lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(path.join(dataDir, 'pgdata'));
+    client = await PGlite.create(path.join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
   } catch (error) {
     unlock();
     throw error;

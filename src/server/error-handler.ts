@@ -24,10 +24,19 @@ function fieldsOf(issues: Issue[], context: string | undefined, locale: Locale):
   return fields;
 }
 
-function send(reply: FastifyReply, locale: Locale, status: number, code: ErrorCode, fields?: Record<string, string>, params = {}) {
-  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+function send(
+  reply: FastifyReply,
+  locale: Locale,
+  status: number,
+  code: ErrorCode,
+  fields?: Record<string, string>,
+  params = {},
+  details?: Record<string, unknown>,
+) {
+  const body: { error: { code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> } } = {
     error: { code, message: errorMessage(locale, code, params) },
   };
+  if (details) body.error.details = details;
   if (fields && Object.keys(fields).length) {
     body.error.fields = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fieldMessage(locale, v)]));
   }
@@ -45,7 +54,7 @@ const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode }> = {
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const locale = req.locale ?? 'zh-CN';
-    if (error instanceof AppError) return send(reply, locale, error.status, error.code, error.fields, error.params);
+    if (error instanceof AppError) return send(reply, locale, error.status, error.code, error.fields, error.params, error.details);
     if (hasZodFastifySchemaValidationErrors(error)) {
       return send(reply, locale, 400, 'validation_failed', fieldsOf(error.validation as Issue[], error.validationContext, locale));
     }

@@ -25,6 +25,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly fields?: Record<string, string>,
     readonly params: Record<string, string | number> = {},
+    /** Machine-readable facts for the client, e.g. the id of the existing record a duplicate matched. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(code);
   }

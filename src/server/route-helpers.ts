@@ -21,7 +21,12 @@ export function inTenant<T>(req: FastifyRequest, fn: (tx: Tx, caller: Caller) =>
 
 export const idParams = z.object({ id: z.uuid() });
 export const errorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
 });
 export const noContent = z.null().describe('No content');
 /** Standard error responses declared on every route, for the OpenAPI document. */

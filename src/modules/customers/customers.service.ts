@@ -1,82 +1,148 @@
-import { and, eq, ilike, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { checkPhone, maskPhone } from '../../lib/phone.ts';
+import { maskPhone } from '../../lib/phone.ts';
 import { can, type Caller } from '../../server/caller.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { notFound } from '../../server/errors.ts';
 import { keyset, toPage, type Page } from '../../server/pagination.ts';
-import { recordAudit } from '../audit/index.ts';
 import { visibleOwnerIds } from '../org/index.ts';
-import { customers } from './customers.tables.ts';
+import { searchCondition, tagCondition } from './customer-search.ts';
+import {
+  customerContacts,
+  customerIdentities,
+  customerMerges,
+  customers,
+  customerSources,
+  customerTags,
+  orders,
+} from './customers.tables.ts';
 
-type Row = typeof customers.$inferSelect;
+export type CustomerRow = typeof customers.$inferSelect;
 export type Customer = {
   id: string;
   kind: 'person' | 'company';
   name: string;
   mobile: string | null;
+  mobileStatus: 'valid' | 'invalid' | 'dead' | null;
   email: string | null;
+  nationalId: string | null;
   creditCode: string | null;
   province: string | null;
   city: string | null;
   district: string | null;
+  street: string | null;
   address: string | null;
   industry: string | null;
   source: string | null;
   ownerUserId: string | null;
+  flags: string[];
+  completeness: number;
+  tags: string[];
   createdAt: string;
+  updatedAt: string;
 };
 
-/** Phone numbers are masked for roles without `customers.phone`, in every response and export. */
-function present(row: Row, caller: Caller): Customer {
+const maskNationalId = (id: string | null) => (id ? `${id.slice(0, 6)}********${id.slice(14)}` : id);
+
+/** Phone numbers and ID numbers are masked for roles without `customers.phone`, in every answer and export. */
+export function presentCustomer(row: CustomerRow, caller: Caller, tags: string[] = []): Customer {
+  const full = can(caller, 'customers.phone');
   return {
     id: row.id,
     kind: row.kind,
     name: row.name,
-    mobile: can(caller, 'customers.phone') ? row.mobile : maskPhone(row.mobile),
+    mobile: full ? row.mobile : maskPhone(row.mobile),
+    mobileStatus: row.mobileStatus,
     email: row.email,
+    nationalId: full ? row.nationalId : maskNationalId(row.nationalId),
     creditCode: row.creditCode,
     province: row.province,
     city: row.city,
     district: row.district,
+    street: row.street,
     address: row.address,
     industry: row.industry,
     source: row.source,
     ownerUserId: row.ownerUserId,
+    flags: row.flags,
+    completeness: row.completeness,
+    tags,
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-async function scopeCondition(tx: Tx, caller: Caller) {
+export async function scopeCondition(tx: Tx, caller: Caller) {
   const owners = await visibleOwnerIds(tx, caller);
   return owners ? inArray(customers.ownerUserId, owners) : undefined;
 }
 
-export async function listCustomers(
-  tx: Tx,
-  caller: Caller,
-  filter: { q?: string; kind?: 'person' | 'company'; limit: number; cursor?: string },
-): Promise<Page<Customer>> {
-  const { where: after, orderBy } = keyset({ column: customers.createdAt, direction: 'desc' }, customers.id, filter.cursor);
-  const q = filter.q ? `%${filter.q.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+export type CustomerFilter = {
+  q?: string;
+  kind?: 'person' | 'company';
+  tag?: string;
+  province?: string;
+  city?: string;
+  source?: string;
+  ownerUserId?: string;
+  flag?: string;
+  maxCompleteness?: number;
+  sort?: 'createdAt' | '-createdAt' | 'name' | '-name' | 'completeness' | '-completeness';
+  limit: number;
+  cursor?: string;
+};
+
+export async function customerConditions(tx: Tx, caller: Caller, filter: Omit<CustomerFilter, 'limit' | 'cursor' | 'sort'>) {
+  return and(
+    isNull(customers.deletedAt),
+    await scopeCondition(tx, caller),
+    filter.q ? searchCondition(filter.q) : undefined,
+    filter.kind ? eq(customers.kind, filter.kind) : undefined,
+    filter.tag ? tagCondition(filter.tag) : undefined,
+    filter.province ? eq(customers.province, filter.province) : undefined,
+    filter.city ? eq(customers.city, filter.city) : undefined,
+    filter.source ? eq(customers.source, filter.source) : undefined,
+    filter.ownerUserId ? eq(customers.ownerUserId, filter.ownerUserId) : undefined,
+    filter.flag ? sql`${filter.flag} = any(${customers.flags})` : undefined,
+    filter.maxCompleteness !== undefined ? lte(customers.completeness, filter.maxCompleteness) : undefined,
+  );
+}
+
+const SORTS = {
+  createdAt: customers.createdAt,
+  name: customers.name,
+  completeness: customers.completeness,
+} as const;
+
+export async function tagsOf(tx: Tx, ids: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (ids.length === 0) return map;
+  const rows = await tx.select().from(customerTags).where(inArray(customerTags.customerId, ids)).orderBy(asc(customerTags.tag));
+  for (const r of rows) map.set(r.customerId, [...(map.get(r.customerId) ?? []), r.tag]);
+  return map;
+}
+
+export async function listCustomers(tx: Tx, caller: Caller, filter: CustomerFilter): Promise<Page<Customer>> {
+  const sort = filter.sort ?? '-createdAt';
+  const key = sort.replace('-', '') as keyof typeof SORTS;
+  const column = SORTS[key];
+  const { where: after, orderBy } = keyset({ column, direction: sort.startsWith('-') ? 'desc' : 'asc' }, customers.id, filter.cursor);
   const rows = await tx
     .select()
     .from(customers)
-    .where(
-      and(
-        isNull(customers.deletedAt),
-        await scopeCondition(tx, caller),
-        filter.kind ? eq(customers.kind, filter.kind) : undefined,
-        q ? or(ilike(customers.name, q), ilike(customers.mobile, q), ilike(customers.creditCode, q)) : undefined,
-        after,
-      ),
-    )
+    .where(and(await customerConditions(tx, caller, filter), after))
     .orderBy(...orderBy)
     .limit(filter.limit + 1);
-  return toPage(rows, filter.limit, (r) => present(r, caller), (r) => [r.createdAt.toISOString(), r.id]);
+  const tags = await tagsOf(tx, rows.map((r) => r.id));
+  return toPage(
+    rows,
+    filter.limit,
+    (r) => presentCustomer(r, caller, tags.get(r.id)),
+    (r) => [key === 'createdAt' ? r.createdAt.toISOString() : r[key], r.id],
+  );
 }
 
 /** A record outside the caller's scope is "not found", so ids cannot be probed. */
-async function findVisible(tx: Tx, caller: Caller, id: string): Promise<Row> {
+export async function findVisible(tx: Tx, caller: Caller, id: string): Promise<CustomerRow> {
   const [row] = await tx
     .select()
     .from(customers)
@@ -86,72 +152,43 @@ async function findVisible(tx: Tx, caller: Caller, id: string): Promise<Row> {
 }
 
 export async function getCustomer(tx: Tx, caller: Caller, id: string): Promise<Customer> {
-  return present(await findVisible(tx, caller, id), caller);
+  const row = await findVisible(tx, caller, id);
+  return presentCustomer(row, caller, (await tagsOf(tx, [id])).get(id));
 }
 
-export type CustomerInput = {
-  kind: 'person' | 'company';
-  name: string;
-  mobile?: string | null;
-  email?: string | null;
-  creditCode?: string | null;
-  province?: string | null;
-  city?: string | null;
-  district?: string | null;
-  street?: string | null;
-  address?: string | null;
-  industry?: string | null;
-  source?: string | null;
-  ownerUserId?: string | null;
-};
-
-function normaliseMobile(mobile: string | null | undefined) {
-  if (mobile === undefined) return undefined;
-  if (mobile === null || mobile.trim() === '') return null;
-  const check = checkPhone(mobile);
-  if (!check.ok) throw new AppError(400, 'validation_failed', { mobile: 'invalid_mobile' });
-  return check.e164;
-}
-
-export async function createCustomer(tx: Tx, caller: Caller, input: CustomerInput): Promise<Customer> {
-  const [row] = await tx
-    .insert(customers)
-    .values({
-      ...input,
-      tenantId: caller.tenantId,
-      mobile: normaliseMobile(input.mobile) ?? null,
-      // A salesperson who can only see their own records owns what they create.
-      ownerUserId: caller.dataScope === 'own' ? caller.userId : (input.ownerUserId ?? caller.userId),
-    })
-    .returning();
-  const created = present(row!, caller);
-  await recordAudit(tx, caller, { action: 'customer.create', entity: 'customer', entityId: created.id, after: row });
-  return created;
-}
-
-export async function updateCustomer(tx: Tx, caller: Caller, id: string, patch: Partial<CustomerInput>): Promise<Customer> {
-  const before = await findVisible(tx, caller, id);
-  const [row] = await tx
-    .update(customers)
-    .set({ ...patch, mobile: normaliseMobile(patch.mobile), updatedAt: new Date() })
-    .where(and(eq(customers.tenantId, caller.tenantId), eq(customers.id, id)))
-    .returning();
-  await recordAudit(tx, caller, { action: 'customer.update', entity: 'customer', entityId: id, before, after: row });
-  return present(row!, caller);
-}
-
-export async function deleteCustomer(tx: Tx, caller: Caller, id: string): Promise<void> {
-  const before = await findVisible(tx, caller, id);
-  await tx
-    .update(customers)
-    .set({ deletedAt: new Date() })
-    .where(and(eq(customers.tenantId, caller.tenantId), eq(customers.id, id)));
-  await recordAudit(tx, caller, { action: 'customer.delete', entity: 'customer', entityId: id, before });
-}
-
-/** Bulk insert for the demo and imports; no audit per row (the caller audits the batch). */
-export async function insertCustomers(tx: Tx, tenantId: string, rows: (CustomerInput & { nationalId?: string | null })[]) {
-  for (let i = 0; i < rows.length; i += 500) {
-    await tx.insert(customers).values(rows.slice(i, i + 500).map((r) => ({ ...r, tenantId })));
-  }
+/** Everything on the customer page: profile, identities, contacts, orders, sources, merge history. */
+export async function getCustomerDetail(tx: Tx, caller: Caller, id: string) {
+  const customer = await getCustomer(tx, caller, id);
+  const full = can(caller, 'customers.phone');
+  const [identities, contacts, recentOrders, sources, merges, totals] = await Promise.all([
+    tx.select().from(customerIdentities).where(eq(customerIdentities.customerId, id)).orderBy(asc(customerIdentities.kind)),
+    tx.select().from(customerContacts).where(eq(customerContacts.companyId, id)).orderBy(asc(customerContacts.createdAt)),
+    tx.select().from(orders).where(eq(orders.customerId, id)).orderBy(desc(orders.orderedAt)).limit(50),
+    tx.select().from(customerSources).where(eq(customerSources.customerId, id)).orderBy(desc(customerSources.receivedAt)).limit(50),
+    tx
+      .select()
+      .from(customerMerges)
+      .where(sql`${customerMerges.survivorId} = ${id} or ${customerMerges.mergedId} = ${id}`)
+      .orderBy(desc(customerMerges.at)),
+    tx.select({ n: sql<number>`count(*)::int`, sum: sql<string>`coalesce(sum(${orders.amount}), 0)::text` }).from(orders).where(eq(orders.customerId, id)),
+  ]);
+  const maskId = (kind: string, value: string) => (full ? value : kind === 'mobile' ? maskPhone(value)! : kind === 'national_id' ? maskNationalId(value)! : value);
+  return {
+    customer,
+    identities: identities.map((i) => ({ kind: i.kind, value: maskId(i.kind, i.value), source: i.source, createdAt: i.createdAt.toISOString() })),
+    contacts: contacts.map((c) => ({ id: c.id, name: c.name, mobile: full ? c.mobile : maskPhone(c.mobile), email: c.email, title: c.title })),
+    orders: recentOrders.map((o) => ({ id: o.id, channel: o.channel, orderNo: o.orderNo, orderedAt: o.orderedAt.toISOString(), amount: o.amount, items: o.items })),
+    orderTotals: { count: totals[0]?.n ?? 0, amount: totals[0]?.sum ?? '0' },
+    sources: sources.map((s) => ({ channel: s.channel, importId: s.importId, line: s.line, receivedAt: s.receivedAt.toISOString() })),
+    merges: merges.map((m) => ({
+      id: m.id,
+      survivorId: m.survivorId,
+      mergedId: m.mergedId,
+      score: m.score,
+      reasons: m.reasons,
+      automatic: m.automatic,
+      at: m.at.toISOString(),
+      undoneAt: m.undoneAt?.toISOString() ?? null,
+    })),
+  };
 }

@@ -28,8 +28,8 @@ describe.each(DB_KINDS)('customer data scopes on %s', (kind) => {
       ids[key] = user.id;
       cookies[key] = await h.login(`${key}@x.test`, 'password-1');
     }
-    for (const owner of ['sales1', 'sales2']) {
-      const res = await call('POST', '/api/v1/customers', cookies[owner]!, { kind: 'person', name: `客户 of ${owner}`, mobile: '13812345678' });
+    for (const [owner, mobile] of [['sales1', '13812345678'], ['sales2', '13987654321']] as const) {
+      const res = await call('POST', '/api/v1/customers', cookies[owner]!, { kind: 'person', name: `客户 of ${owner}`, mobile });
       expect(res.statusCode, res.body).toBe(201);
       ids[`customer-${owner}`] = res.json().id;
     }

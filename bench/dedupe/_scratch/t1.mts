@@ -1,0 +1,16 @@
+import * as OpenCC from 'opencc-js/t2cn';
+import { pinyin } from 'pinyin-pro';
+const conv = OpenCC.Converter({ from: 't', to: 'cn' });
+const conv2 = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const conv3 = OpenCC.Converter({ from: 'tw', to: 'cn' });
+for (const s of ['杭州雲帆網絡科技有限公司', '張三', '歐陽娜', '鄭', '號', '臺灣 台湾', '電子商務', '國際貨運代理', '陳', '後', '乾隆 干部', '張偉']) console.log(s, conv(s), conv2(s), conv3(s));
+console.log(pinyin('张三', { toneType: 'none', type: 'array', surname: 'head' }));
+console.log(pinyin('单雄信', { toneType: 'none', type: 'array', surname: 'head' }), pinyin('曾小贤', { toneType: 'none', type: 'array', surname: 'head' }), pinyin('欧阳娜', { toneType: 'none', type: 'array', surname: 'head' }));
+console.log(pinyin('吕布', { toneType: 'none', type: 'array', v: true }), pinyin('吕布', { toneType: 'none', type: 'array'}));
+console.log(pinyin('张三 abc', { toneType: 'none', type: 'array', nonZh: 'consecutive' }));
+let t = performance.now();
+for (let i = 0; i < 20000; i++) conv('杭州雲帆網絡科技有限公司' + i);
+console.log('opencc', performance.now() - t);
+t = performance.now();
+for (let i = 0; i < 20000; i++) pinyin('张三丰' + String.fromCharCode(0x4e00 + i % 2000), { toneType: 'none', type: 'array', surname: 'head' });
+console.log('pinyin', performance.now() - t);
