@@ -13,6 +13,8 @@ export type Config = {
   sessionSecret: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** A company registry extract (CSV) for the local enrichment provider, if any. */
+  registryFile: string | undefined;
 };
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     sessionSecret: env.TIDE_SESSION_SECRET || readOrCreateSecret(dataDir),
     bodyLimit: Number(env.TIDE_BODY_LIMIT ?? 1024 * 1024),
+    registryFile: env.TIDE_REGISTRY_FILE || undefined,
   };
 }
 

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { createApiToken } from '../modules/auth/index.ts';
 import { parseLogin } from '../modules/auth/login.service.ts';
 import { fillDemoTenant } from '../modules/demo/index.ts';
+import { runImport, startImport, uploadImport } from '../modules/imports/index.ts';
 import { createUser, listUsers } from '../modules/org/index.ts';
 import { provisionTenant, tenantIdBySlug } from '../modules/tenants/index.ts';
 import { AppError } from '../server/errors.ts';
@@ -11,6 +15,7 @@ import { errorMessage, fieldMessage } from '../server/messages.ts';
 import { startTide } from '../server/start.ts';
 
 type Options = Record<string, string | boolean | undefined>;
+const { SingleBar, Presets } = cliProgress;
 
 function out(options: Options, value: Record<string, unknown>, lines: string[]) {
   process.stdout.write(options.json ? JSON.stringify(value) + '\n' : lines.join('\n') + '\n');
@@ -53,7 +58,34 @@ async function start() {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
+async function importFile(o: Options) {
+  const file = String(o.file);
+  const summary = await withDb(async (db) => {
+    const tenantId = await requireTenant(db, String(o.tenant));
+    const actor = { tenantId, userId: null };
+    const preview = await uploadImport(db, actor, {
+      type: o.type as 'customers' | 'orders',
+      channel: String(o.channel),
+      fileName: path.basename(file),
+      body: createReadStream(file),
+      template: o.template as string | undefined,
+    });
+    await db.tenantTx(tenantId, (tx) => startImport(tx, actor, preview.importId, {}));
+    const bar = !o.json && process.stderr.isTTY ? new SingleBar({ format: 'importing |{bar}| {value}/{total} lines | created {created} updated {updated} merged {merged} rejected {rejected}', hideCursor: true }, Presets.shades_classic) : undefined;
+    bar?.start(Math.max(1, preview.lineCount ?? 1), 0, { created: 0, updated: 0, merged: 0, rejected: 0 });
+    const done = await runImport(db, tenantId, preview.importId, (p) => bar?.update(p.doneLine, p.counts));
+    bar?.update(done.doneLine, done.counts);
+    bar?.stop();
+    return { importId: done.id, status: done.status, encoding: preview.encoding, mapping: preview.mapping, ...done.counts };
+  });
+  out(o, summary, [
+    `Import ${summary.importId}: ${summary.status}`,
+    `read ${summary.read}, created ${summary.created}, updated ${summary.updated}, merged ${summary.merged}, rejected ${summary.rejected}`,
+  ]);
+}
+
 const commands: Record<string, (o: Options) => Promise<void>> = {
+  import: importFile,
   start,
   migrate: async (o) => {
     await withDb(async () => undefined);

@@ -60,4 +60,15 @@ program
   .addOption(json())
   .action((o) => runCli('demo', o));
 
+program
+  .command('import')
+  .description('import a CSV or XLSX file of customers or orders (resumable, idempotent)')
+  .argument('<file>', 'CSV (UTF-8 or GBK) or XLSX file')
+  .requiredOption('--tenant <slug>', 'tenant slug')
+  .addOption(new Option('--type <type>', 'what the rows are').choices(['customers', 'orders']).default('customers'))
+  .option('--channel <name>', 'where the file comes from (online shop, ERP, dealer…)', 'cli')
+  .option('--template <name>', 'a saved column mapping to apply')
+  .addOption(json())
+  .action((file: string, o) => runCli('import', { ...o, file }));
+
 await program.parseAsync(process.argv);

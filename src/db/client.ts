@@ -122,6 +122,9 @@ async function openPostgres(databaseUrl: string, runMigrations: boolean): Promis
     }
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.TIDE_DB_POOL ?? 10) });
+  // An idle connection the server ends (restart, failover, admin) is dropped by the pool and
+  // replaced on next use; without a listener the error would end the process.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   const db = drizzlePg({ client: pool }) as unknown as Drizzle;
   return {
     kind: 'postgres',

@@ -1,5 +1,7 @@
 import { cleanupSessionsJob } from '../modules/auth/index.ts';
+import { dedupeScanJob, nightlyDedupeJob } from '../modules/customers/index.ts';
+import { runImportJob } from '../modules/imports/index.ts';
 import type { Job } from './registry.ts';
 
 /** Every job the app runs, in one list: the queue creates, schedules and works each of them. */
-export const ALL_JOBS: readonly Job[] = [cleanupSessionsJob];
+export const ALL_JOBS: readonly Job[] = [cleanupSessionsJob, runImportJob as Job, dedupeScanJob as Job, nightlyDedupeJob as Job];

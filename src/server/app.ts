@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +11,8 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
 import { registerAuthRoutes, resolveCaller, SESSION_COOKIE } from '../modules/auth/index.ts';
 import { registerCustomerRoutes } from '../modules/customers/index.ts';
+import { registerImportRoutes } from '../modules/imports/index.ts';
+import { localRegistryProvider, registerEnrichmentRoutes, type EnrichmentProvider } from '../modules/enrichment/index.ts';
 import { registerOrgRoutes } from '../modules/org/index.ts';
 import { AppError } from './errors.ts';
 import { installErrorHandling } from './error-handler.ts';
@@ -40,8 +43,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorateRequest('caller', undefined);
   app.decorateRequest('locale', 'zh-CN');
 
+  // Providers load lazily, once: a registry extract can be large.
+  let providers: Promise<EnrichmentProvider[]> | undefined;
+  const enrichmentProviders = () => (providers ??= config.registryFile ? localRegistryProvider(config.registryFile).then((p) => [p]) : Promise.resolve([]));
+
   installErrorHandling(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -98,6 +106,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     registerOrgRoutes(api);
     registerAuditRoutes(api);
     registerCustomerRoutes(api);
+    registerImportRoutes(api);
+    registerEnrichmentRoutes(api, enrichmentProviders);
   });
   await installWeb(app, options.webDist);
   return app;

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { ALL_JOBS } from '../jobs/jobs.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { fillDemoTenant } from '../modules/demo/index.ts';
+import { runImportJob, unfinishedImports } from '../modules/imports/index.ts';
 import { allTenantIds, provisionTenant } from '../modules/tenants/index.ts';
 import { buildApp } from './app.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
@@ -45,6 +46,10 @@ export async function startTide(config: Config, options: { buildWebIfStale?: boo
   let app: FastifyInstance | undefined;
   const log = (msg: string, data?: Record<string, unknown>) => app?.log.info(data ?? {}, msg);
   const jobs = await JobQueue.start(db, ALL_JOBS, { db, log });
+  // Imports that a stop interrupted go on where their last whole batch ended.
+  for (const tenantId of await allTenantIds(db)) {
+    for (const importId of await db.tenantTx(tenantId, unfinishedImports)) await jobs.send(runImportJob, { tenantId, importId });
+  }
   app = await buildApp({ config, db, jobs });
   const url = await app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | undefined;

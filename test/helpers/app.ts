@@ -13,6 +13,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   logLevel: 'silent',
   sessionSecret: 'test-secret-test-secret-test-secret',
   bodyLimit: 1024 * 1024,
+  registryFile: undefined,
   ...overrides,
 });
 
@@ -41,9 +42,9 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function startTestApp(kind: DbKind): Promise<TestApp> {
+export async function startTestApp(kind: DbKind, config: Partial<Config> = {}): Promise<TestApp> {
   const t = await openTestDatabase(kind);
-  const app = await buildApp({ config: testConfig(), db: t.db, logger: false, webDist: '/nonexistent' });
+  const app = await buildApp({ config: testConfig(config), db: t.db, logger: false, webDist: '/nonexistent' });
   await app.ready();
   return {
     kind,

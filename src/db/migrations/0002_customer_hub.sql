@@ -116,11 +116,11 @@ CREATE TABLE imports (
   type text NOT NULL CHECK (type IN ('customers', 'orders')),
   channel text NOT NULL,
   file_name text NOT NULL,
-  file_path text NOT NULL,
+  file_size bigint NOT NULL,
   file_sha256 text NOT NULL,
   encoding text,
   mapping jsonb NOT NULL,
-  status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'done', 'failed', 'reverted')),
+  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'queued', 'running', 'done', 'failed', 'reverted')),
   -- Lines up to here are applied: a restarted import resumes after it.
   done_line integer NOT NULL DEFAULT 0,
   counts jsonb NOT NULL DEFAULT '{"read":0,"created":0,"updated":0,"merged":0,"rejected":0}',
@@ -129,6 +129,16 @@ CREATE TABLE imports (
   created_at timestamptz(3) NOT NULL DEFAULT now(),
   finished_at timestamptz(3),
   PRIMARY KEY (tenant_id, id)
+);
+
+-- The uploaded file itself, in 1 MiB pieces: any app node can run the import.
+CREATE TABLE import_chunks (
+  tenant_id uuid NOT NULL REFERENCES tenants(id),
+  import_id uuid NOT NULL,
+  seq integer NOT NULL,
+  data bytea NOT NULL,
+  PRIMARY KEY (tenant_id, import_id, seq),
+  FOREIGN KEY (tenant_id, import_id) REFERENCES imports (tenant_id, id)
 );
 
 CREATE TABLE import_rejects (
@@ -203,7 +213,7 @@ DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['customer_identities', 'customer_match_keys', 'customer_tags', 'customer_contacts',
-    'customer_sources', 'orders', 'import_templates', 'imports', 'import_rejects', 'import_changes',
+    'customer_sources', 'orders', 'import_templates', 'imports', 'import_chunks', 'import_rejects', 'import_changes',
     'customer_merges', 'match_reviews', 'customer_settings'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);

@@ -4,9 +4,11 @@ import type { Caller } from '../../server/caller.ts';
 import { AppError } from '../../server/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findVisible, getCustomer, type Customer, type CustomerRow } from './customers.service.ts';
+import { refreshMatchKeys, writeMatchKeys } from './customer-match.service.ts';
 import { customerIdentities, customers, customerSources, customerTags } from './customers.tables.ts';
 import { cleanCustomer, type Identity } from './rules/clean-customer.ts';
-import { completeness, DEFAULT_TEMPLATES, type TemplateField } from './rules/completeness.ts';
+import { completeness, DEFAULT_TEMPLATES, type FieldTemplate, type TemplateField } from './rules/completeness.ts';
+import { getCustomerSettings } from './customer-settings.service.ts';
 
 export type CustomerInput = {
   kind: 'person' | 'company';
@@ -27,7 +29,7 @@ export type CustomerInput = {
 };
 
 /** Column values of a customer after cleaning: normalised numbers, flags, search keys, completeness. */
-export function cleanedValues(input: CustomerInput, now: Date) {
+export function cleanedValues(input: CustomerInput, now: Date, templates: Record<'person' | 'company', FieldTemplate> = DEFAULT_TEMPLATES) {
   const clean = cleanCustomer(input, now);
   const values = {
     kind: input.kind,
@@ -51,7 +53,7 @@ export function cleanedValues(input: CustomerInput, now: Date) {
     rejectedValues: clean.rejected,
   };
   const invalid = new Set(Object.keys(clean.rejected));
-  const score = completeness(values as Partial<Record<TemplateField, string | null>>, DEFAULT_TEMPLATES[input.kind], invalid).score;
+  const score = completeness(values as Partial<Record<TemplateField, string | null>>, templates[input.kind], invalid).score;
   return { values: { ...values, completeness: score }, identities: clean.identities };
 }
 
@@ -89,7 +91,8 @@ export async function claimIdentities(tx: Tx, tenantId: string, customerId: stri
 }
 
 export async function createCustomer(tx: Tx, caller: Caller, input: CustomerInput, channel = 'api'): Promise<Customer> {
-  const { values, identities } = cleanedValues(input, new Date());
+  const { fieldTemplates } = await getCustomerSettings(tx);
+  const { values, identities } = cleanedValues(input, new Date(), fieldTemplates);
   const existing = (await findByIdentities(tx, identities))[0];
   if (existing) throw duplicateError(existing.kind, existing.customerId);
   const [row] = await tx
@@ -102,6 +105,7 @@ export async function createCustomer(tx: Tx, caller: Caller, input: CustomerInpu
     })
     .returning();
   await claimIdentities(tx, caller.tenantId, row!.id, identities, channel);
+  await writeMatchKeys(tx, caller.tenantId, [row!]);
   await tx.insert(customerSources).values({ tenantId: caller.tenantId, customerId: row!.id, channel });
   await recordAudit(tx, caller, { action: 'customer.create', entity: 'customer', entityId: row!.id, after: row });
   return getCustomer(tx, caller, row!.id);
@@ -111,13 +115,15 @@ export async function createCustomer(tx: Tx, caller: Caller, input: CustomerInpu
 export async function updateCustomer(tx: Tx, caller: Caller, id: string, patch: Partial<CustomerInput>): Promise<Customer> {
   const before = await findVisible(tx, caller, id);
   const merged: CustomerInput = { ...rowToInput(before), ...patch };
-  const { values, identities } = cleanedValues(merged, new Date());
+  const { fieldTemplates } = await getCustomerSettings(tx);
+  const { values, identities } = cleanedValues(merged, new Date(), fieldTemplates);
   const [row] = await tx
     .update(customers)
     .set({ ...values, ownerUserId: merged.ownerUserId ?? null, updatedAt: new Date() })
     .where(and(eq(customers.tenantId, caller.tenantId), eq(customers.id, id)))
     .returning();
   await replaceIdentities(tx, caller.tenantId, id, identities, 'edit');
+  await writeMatchKeys(tx, caller.tenantId, [row!]);
   await recordAudit(tx, caller, { action: 'customer.update', entity: 'customer', entityId: id, before, after: row });
   return getCustomer(tx, caller, id);
 }
@@ -159,6 +165,7 @@ export async function deleteCustomer(tx: Tx, caller: Caller, id: string): Promis
   const before = await findVisible(tx, caller, id);
   await tx.update(customers).set({ deletedAt: new Date() }).where(and(eq(customers.tenantId, caller.tenantId), eq(customers.id, id)));
   await tx.delete(customerIdentities).where(eq(customerIdentities.customerId, id));
+  await writeMatchKeys(tx, caller.tenantId, [{ ...before, deletedAt: new Date() }]);
   await recordAudit(tx, caller, { action: 'customer.delete', entity: 'customer', entityId: id, before });
 }
 
@@ -192,5 +199,6 @@ export async function insertCustomers(tx: Tx, tenantId: string, rows: CustomerIn
     const identities = batch.flatMap((b, j) => b.identities.map((id) => ({ tenantId, customerId: inserted[j]!.id, kind: id.kind, value: id.value, source: channel })));
     if (identities.length) await tx.insert(customerIdentities).values(identities).onConflictDoNothing();
     await tx.insert(customerSources).values(inserted.map((r) => ({ tenantId, customerId: r.id, channel })));
+    await refreshMatchKeys(tx, tenantId, inserted.map((r) => r.id));
   }
 }

@@ -13,8 +13,12 @@ import {
   tagsBody,
 } from './customers.schema.ts';
 import { getCustomer, getCustomerDetail, listCustomers } from './customers.service.ts';
+import { registerMergeRoutes } from './merges.routes.ts';
+import { registerOrderRoutes } from './orders.routes.ts';
 
 export function registerCustomerRoutes(app: FastifyInstance) {
+  registerMergeRoutes(app);
+  registerOrderRoutes(app);
   const api = typed(app);
   const tags = ['customers'];
   const read = { permission: 'customers.read' as const };

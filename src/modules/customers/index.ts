@@ -1,8 +1,14 @@
 export { registerCustomerRoutes } from './customers.routes.ts';
 export { listCustomers, getCustomer, findVisible, type Customer, type CustomerRow } from './customers.service.ts';
-export { insertCustomers, createCustomer, cleanedValues, claimIdentities, findByIdentities, type CustomerInput } from './customer-write.service.ts';
+export { insertCustomers, createCustomer, updateCustomer, cleanedValues, claimIdentities, findByIdentities, type CustomerInput } from './customer-write.service.ts';
 export { usccCheckChar, orgCodeCheckChar, validateUscc, USCC_CHARSET } from './rules/uscc.ts';
 export { nationalIdCheckChar, validateNationalId } from './rules/national-id.ts';
 export { nameSearchKeys } from './rules/search-keys.ts';
 export { escapeFormula, csvLine } from './rules/csv-escape.ts';
 export * as customerTables from './customers.tables.ts';
+export { upsertCustomerBatch, revertCustomerChange, type IncomingCustomer, type BatchOutcome } from './customer-batch.service.ts';
+export { upsertOrderBatch, deleteOrders, type IncomingOrder } from './order-batch.service.ts';
+export { dedupeScanJob, nightlyDedupeJob } from './customers.jobs.ts';
+export { mergeCustomers, undoMerge } from './customer-merge.service.ts';
+export { scanDuplicates } from './customer-match.service.ts';
+export { getCustomerSettings } from './customer-settings.service.ts';

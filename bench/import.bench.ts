@@ -1,0 +1,105 @@
+// Import throughput and search latency, on PostgreSQL and PGlite.
+//   npm run bench -- import [rows=1000000] [base=1000000] [kinds=postgres,pglite]
+// Per database: a base of `base` customers is loaded through the import itself, then a file of
+// `rows` rows (~10% duplicates of the base and the file, ~3% dirty) is imported, cleaned and
+// deduped into it. In the same run the same file is loaded with a raw COPY into a plain table:
+// the ratio between the two is the figure to compare. Then p95 latencies of name, pinyin and
+// phone searches over the resulting base.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { DbKind } from '../src/db/client.ts';
+import { queryRows } from '../src/db/client.ts';
+import { listCustomers } from '../src/modules/customers/index.ts';
+import { runImport, startImport, uploadImport } from '../src/modules/imports/index.ts';
+import type { Caller } from '../src/server/caller.ts';
+import { buildTenant } from '../test/helpers/app.ts';
+import { openTestDatabase, type TestDatabase } from '../test/helpers/databases.ts';
+import setup from '../test/helpers/global-setup.ts';
+import { generateCustomerCsv } from './import/generate-csv.ts';
+
+const rows = Number(process.argv[3] ?? 1_000_000);
+const baseRows = Number(process.argv[4] ?? 1_000_000);
+const kinds = (process.argv[5] ?? 'postgres,pglite').split(',') as DbKind[];
+const dir = path.join(os.tmpdir(), 'tide-bench-import');
+rmSync(dir, { recursive: true, force: true });
+execFileSync('mkdir', ['-p', dir]);
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+async function importInto(t: TestDatabase, tenantId: string, file: string) {
+  const actor = { tenantId, userId: null };
+  const preview = await uploadImport(t.db, actor, { type: 'customers', channel: 'bench', fileName: path.basename(file), body: createReadStream(file) });
+  await t.db.tenantTx(tenantId, (tx) => startImport(tx, actor, preview.importId, {}));
+  const start = process.hrtime.bigint();
+  const result = await runImport(t.db, tenantId, preview.importId);
+  return { seconds: seconds(start), counts: result.counts };
+}
+
+/** Raw PostgreSQL COPY of the same file into a plain table: the yardstick. */
+async function rawCopy(): Promise<number> {
+  const { createPgDatabase } = await import('../test/helpers/databases.ts');
+  const pg = await createPgDatabase();
+  try {
+    const start = process.hrtime.bigint();
+    execFileSync('psql', [pg.url, '-q', '-c', 'create table raw_copy (name text, mobile text, email text, credit_code text, province text, city text, district text, address text, source text)', '-c', `\\copy raw_copy from '${importFile}' with (format csv, header true)`]);
+    return seconds(start);
+  } finally {
+    await pg.drop();
+  }
+}
+
+async function searchLatencies(t: TestDatabase, tenantId: string, userId: string) {
+  const caller: Caller = { tenantId, userId, name: 'bench', roleKey: 'admin', dataScope: 'all', teamId: null, permissions: ['customers.read', 'customers.phone'], locale: 'zh-CN', via: 'token', ip: null, requestId: null };
+  const samples = await t.db.tenantTx(tenantId, (tx) =>
+    queryRows<{ name: string; name_pinyin: string; mobile: string | null }>(tx, sql`select name, name_pinyin, mobile from customers where mobile is not null order by random() limit 100`),
+  );
+  const out: Record<string, number> = {};
+  for (const [label, q] of [
+    ['name (first 2 characters)', (s: (typeof samples)[number]) => [...s.name].slice(0, 2).join('')],
+    ['pinyin prefix', (s: (typeof samples)[number]) => s.name_pinyin.slice(0, 6)],
+    ['phone (full)', (s: (typeof samples)[number]) => s.mobile!.replace('+86', '')],
+    ['phone (last 4 digits)', (s: (typeof samples)[number]) => s.mobile!.slice(-4)],
+  ] as const) {
+    const times: number[] = [];
+    for (const s of samples) {
+      const start = process.hrtime.bigint();
+      await t.db.tenantTx(tenantId, (tx) => listCustomers(tx, caller, { q: q(s), limit: 20 }));
+      times.push(seconds(start) * 1000);
+    }
+    times.sort((a, b) => a - b);
+    out[label] = times[Math.floor(times.length * 0.95)]!;
+  }
+  return out;
+}
+
+const teardown = await setup();
+const baseFile = path.join(dir, 'base.csv');
+const importFile = path.join(dir, 'import.csv');
+const base = await generateCustomerCsv(baseFile, baseRows, { seed: 1 });
+const file = await generateCustomerCsv(importFile, rows, { seed: 2, offset: Math.floor(baseRows * 0.9) });
+console.log(`files: base ${base.rows} rows; import ${file.rows} rows (${(statSync(importFile).size / 1e6).toFixed(0)} MB, ${file.duplicates} repeats, ${file.dirty} dirty), overlapping the base by ~10%`);
+const copy = await rawCopy();
+console.log(`raw COPY of the import file into PostgreSQL: ${copy.toFixed(1)} s`);
+const results: string[] = [];
+for (const kind of kinds) {
+  const t = await openTestDatabase(kind);
+  const tenant = await buildTenant(t);
+  const admin = await t.db.tenantTx(tenant.id, (tx) => queryRows<{ id: string }>(tx, sql`select id from users limit 1`));
+  const loaded = await importInto(t, tenant.id, baseFile);
+  console.log(`${kind}: base loaded in ${loaded.seconds.toFixed(1)} s`, loaded.counts);
+  const ours = await importInto(t, tenant.id, importFile);
+  console.log(`${kind}: import ${ours.seconds.toFixed(1)} s`, ours.counts);
+  const search = await searchLatencies(t, tenant.id, admin[0]!.id);
+  results.push(
+    `| ${kind} | ${rows} into ${baseRows} | ${ours.seconds.toFixed(1)} s | ${(rows / ours.seconds).toFixed(0)} rows/s | ${copy.toFixed(1)} s (${(rows / copy).toFixed(0)} rows/s) | ${(copy / ours.seconds).toFixed(3)} | ${Object.entries(search).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('; ')} |`,
+  );
+  await t.drop();
+}
+teardown();
+console.log(`\nImport and search, ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log('| database | rows | our import | throughput | raw COPY | COPY time / ours | search p95 (100 queries each) |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of results) console.log(r);

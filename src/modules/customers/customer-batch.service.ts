@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { cleanedValues, findByIdentities, rowToInput, type CustomerInput } from './customer-write.service.ts';
+import type { CustomerRow } from './customers.service.ts';
+import { customerIdentities, customers, customerSources, customerTags } from './customers.tables.ts';
+import type { Identity } from './rules/clean-customer.ts';
+import { decidePair, type MatchRecord } from '../dedupe/index.ts';
+import { bestFuzzyMatches, queueReview, refreshMatchKeys } from './customer-match.service.ts';
+import { getCustomerSettings } from './customer-settings.service.ts';
+import type { MergeReason } from './customer-merge.service.ts';
+
+export type IncomingCustomer = CustomerInput & { line: number; tags?: string[] };
+export type BatchOutcome = {
+  line: number;
+  customerId: string;
+  action: 'created' | 'updated';
+  /** Matched an existing customer by a fuzzy score rather than an identity. */
+  fuzzy?: boolean;
+  /** The customer as it was before this row updated it, for undo. */
+  before: CustomerRow | null;
+  matchedBy: string | null;
+};
+
+const keyOf = (i: Identity) => `${i.kind}:${i.value}`;
+const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** Survivorship for an incoming row: its non-empty values are newer and win, empty ones keep the old. */
+function overlay(existing: CustomerInput, incoming: CustomerInput): CustomerInput {
+  const out: Record<string, unknown> = { ...existing };
+  for (const [k, v] of Object.entries(incoming)) if (!isEmpty(v) && k !== 'ownerUserId') out[k] = v;
+  return out as CustomerInput;
+}
+
+/**
+ * Creates or updates customers for a batch of clean rows, in the caller's transaction. A row
+ * whose mobile, ID number or credit code already belongs to a customer (in the base, earlier in
+ * the batch, or committed meanwhile by a concurrent import) updates that customer instead of
+ * creating another. New customers are inserted in bulk.
+ */
+export async function upsertCustomerBatch(
+  tx: Tx,
+  tenantId: string,
+  rows: IncomingCustomer[],
+  options: { channel: string; importId: string | null; now: Date; fuzzy?: boolean },
+): Promise<BatchOutcome[]> {
+  const settings = await getCustomerSettings(tx);
+  const clean = (input: CustomerInput) => cleanedValues(input, options.now, settings.fieldTemplates);
+  const cleaned = rows.map((row) => ({ row, ...clean(row) }));
+  const holders = new Map<string, string>();
+  for (const h of await findByIdentities(tx, cleaned.flatMap((c) => c.identities))) holders.set(`${h.kind}:${h.value}`, h.customerId);
+
+  const existingIds = [...new Set(holders.values())];
+  const existingRows = new Map<string, CustomerRow>();
+  if (existingIds.length) {
+    for (const r of await tx.select().from(customers).where(inArray(customers.id, existingIds))) existingRows.set(r.id, r);
+  }
+  // Rows no identity ties to the base: look for the same customer by name, address and the rest.
+  const probeId = (line: number) => `line:${line}`;
+  const fuzzy =
+    options.fuzzy === false
+      ? new Map<string, { row: CustomerRow; score: number; reasons: MergeReason[] }>()
+      : await bestFuzzyMatches(
+          tx,
+          cleaned
+            .filter((c) => !c.identities.some((i) => holders.has(keyOf(i))))
+            .map((c) => ({ ...c.values, id: probeId(c.row.line) }) as MatchRecord),
+        );
+  const reviews: { line: number; otherId: string; score: number; reasons: MergeReason[] }[] = [];
+
+  type Pending = { id: string; input: CustomerInput; identities: Identity[]; lines: number[] };
+  const created = new Map<string, Pending>();
+  const outcomes: BatchOutcome[] = [];
+  const updates = new Map<string, CustomerInput>();
+
+  for (const c of cleaned) {
+    let hit: { i: { kind: string }; id: string | undefined } | undefined = c.identities.map((i) => ({ i, id: holders.get(keyOf(i)) })).find((x) => x.id);
+    let byScore = false;
+    const near = hit ? undefined : fuzzy.get(probeId(c.row.line));
+    if (near) {
+      const decision = decidePair(near.score, settings.thresholds);
+      if (decision === 'merge' && !near.row.deletedAt) {
+        hit = { i: { kind: 'fuzzy' }, id: near.row.id };
+        existingRows.set(near.row.id, existingRows.get(near.row.id) ?? near.row);
+        byScore = true;
+      } else if (decision === 'review') {
+        reviews.push({ line: c.row.line, otherId: near.row.id, score: near.score, reasons: near.reasons });
+      }
+    }
+    if (!hit) {
+      const id = randomUUID();
+      created.set(id, { id, input: c.row, identities: c.identities, lines: [c.row.line] });
+      for (const i of c.identities) holders.set(keyOf(i), id);
+      outcomes.push({ line: c.row.line, customerId: id, action: 'created', before: null, matchedBy: null });
+      continue;
+    }
+    const id = hit.id!;
+    const pending = created.get(id);
+    if (pending) {
+      // A second row for a customer first seen in this batch: fold it into the insert.
+      pending.input = overlay(pending.input, c.row);
+      pending.identities = dedupeIdentities([...pending.identities, ...c.identities], holders, id);
+      pending.lines.push(c.row.line);
+      outcomes.push({ line: c.row.line, customerId: id, action: 'updated', before: null, matchedBy: hit.i.kind });
+      continue;
+    }
+    const base = updates.get(id) ?? rowToInput(existingRows.get(id)!);
+    updates.set(id, overlay(base, c.row));
+    for (const i of c.identities) if (!holders.has(keyOf(i))) holders.set(keyOf(i), id);
+    outcomes.push({ line: c.row.line, customerId: id, action: 'updated', before: existingRows.get(id) ?? null, matchedBy: hit.i.kind, fuzzy: byScore });
+  }
+
+  const redirected = await insertCreated(tx, tenantId, [...created.values()], clean);
+  for (const [from, to] of redirected) {
+    // A concurrent import committed the same identity first: this row updates that customer.
+    const p = created.get(from)!;
+    const [holderRow] = await tx.select().from(customers).where(eq(customers.id, to));
+    const base = updates.get(to) ?? rowToInput(holderRow!);
+    updates.set(to, overlay(base, p.input));
+    for (const o of outcomes) if (o.customerId === from) Object.assign(o, { customerId: to, action: 'updated', before: holderRow ?? null, matchedBy: 'concurrent' });
+  }
+
+  for (const [id, input] of updates) {
+    const { values, identities } = clean(input);
+    await tx.update(customers).set({ ...values, updatedAt: options.now }).where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
+    if (identities.length) {
+      await tx
+        .insert(customerIdentities)
+        .values(identities.map((i) => ({ tenantId, customerId: id, kind: i.kind, value: i.value, source: options.channel })))
+        .onConflictDoNothing();
+    }
+  }
+
+  for (const r of reviews) {
+    const outcome = outcomes.find((o) => o.line === r.line);
+    if (outcome && outcome.customerId !== r.otherId) await queueReview(tx, tenantId, outcome.customerId, r.otherId, r.score, r.reasons);
+  }
+  await refreshMatchKeys(tx, tenantId, [...new Set(outcomes.map((o) => o.customerId))]);
+  if (outcomes.length) {
+    await tx.insert(customerSources).values(outcomes.map((o) => ({ tenantId, customerId: o.customerId, channel: options.channel, importId: options.importId, line: o.line })));
+  }
+  const tagRows = rows.flatMap((r, i) => (r.tags ?? []).map((tag) => ({ tenantId, customerId: outcomes[i]!.customerId, tag })));
+  if (tagRows.length) await tx.insert(customerTags).values(tagRows).onConflictDoNothing();
+  return outcomes;
+}
+
+function dedupeIdentities(list: Identity[], holders: Map<string, string>, id: string): Identity[] {
+  const seen = new Set<string>();
+  return list.filter((i) => {
+    const k = keyOf(i);
+    if (seen.has(k) || (holders.get(k) && holders.get(k) !== id)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Bulk insert; returns new ids whose identity was meanwhile taken, mapped to the holder. */
+async function insertCreated(
+  tx: Tx,
+  tenantId: string,
+  pending: { id: string; input: CustomerInput; identities: Identity[] }[],
+  clean: (input: CustomerInput) => ReturnType<typeof cleanedValues>,
+): Promise<Map<string, string>> {
+  const redirected = new Map<string, string>();
+  if (pending.length === 0) return redirected;
+  const rows = pending.map((p) => ({ ...clean(p.input).values, id: p.id, tenantId, ownerUserId: p.input.ownerUserId ?? null }));
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(customers).values(rows.slice(i, i + 1000));
+  const identities = pending.flatMap((p) => p.identities.map((i) => ({ tenantId, customerId: p.id, kind: i.kind, value: i.value })));
+  if (identities.length === 0) return redirected;
+  const inserted = new Set<string>();
+  for (let i = 0; i < identities.length; i += 1000) {
+    const got = await tx.insert(customerIdentities).values(identities.slice(i, i + 1000)).onConflictDoNothing().returning({ kind: customerIdentities.kind, value: customerIdentities.value });
+    for (const g of got) inserted.add(`${g.kind}:${g.value}`);
+  }
+  const lost = identities.filter((i) => !inserted.has(`${i.kind}:${i.value}`));
+  if (lost.length === 0) return redirected;
+  const holders = await findByIdentities(tx, lost.map((l) => ({ kind: l.kind, value: l.value })));
+  for (const l of lost) {
+    const holder = holders.find((h) => h.kind === l.kind && h.value === l.value);
+    if (holder && holder.customerId !== l.customerId) redirected.set(l.customerId, holder.customerId);
+  }
+  for (const id of redirected.keys()) {
+    await tx.delete(customerIdentities).where(eq(customerIdentities.customerId, id));
+    await tx.delete(customers).where(eq(customers.id, id));
+  }
+  return redirected;
+}
+
+/** Undo of one import change: a created customer is soft-deleted, an updated one gets its old values back. */
+export async function revertCustomerChange(tx: Tx, tenantId: string, change: { entityId: string; action: 'created' | 'updated'; before: Record<string, unknown> | null }, now: Date) {
+  if (change.action === 'created') {
+    await tx.update(customers).set({ deletedAt: now }).where(and(eq(customers.tenantId, tenantId), eq(customers.id, change.entityId)));
+    await tx.delete(customerIdentities).where(eq(customerIdentities.customerId, change.entityId));
+    await refreshMatchKeys(tx, tenantId, [change.entityId]);
+    return;
+  }
+  if (!change.before) return;
+  const before = change.before as unknown as CustomerRow;
+  const input = rowToInput({ ...before, rejectedValues: before.rejectedValues ?? {} } as CustomerRow);
+  const { values, identities } = cleanedValues(input, now);
+  await tx.update(customers).set({ ...values, updatedAt: now }).where(and(eq(customers.tenantId, tenantId), eq(customers.id, change.entityId)));
+  await refreshMatchKeys(tx, tenantId, [change.entityId]);
+  const keep = new Set(identities.map(keyOf));
+  const current = await tx.select().from(customerIdentities).where(eq(customerIdentities.customerId, change.entityId));
+  for (const c of current) {
+    if (!keep.has(`${c.kind}:${c.value}`) && c.kind !== 'external') {
+      await tx.delete(customerIdentities).where(and(eq(customerIdentities.kind, c.kind), eq(customerIdentities.value, c.value)));
+    }
+  }
+}

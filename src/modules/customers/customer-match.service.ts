@@ -1,0 +1,206 @@
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
+import type { Actor, Caller } from '../../server/caller.ts';
+import { AppError, notFound } from '../../server/errors.ts';
+import { decodeCursor, encodeCursor, type Page } from '../../server/pagination.ts';
+import { recordAudit } from '../audit/index.ts';
+import { blockingKeys, decidePair, scorePair, type MatchRecord } from '../dedupe/index.ts';
+import { mergeCustomers, type MergeReason } from './customer-merge.service.ts';
+import { getCustomerSettings } from './customer-settings.service.ts';
+import { presentCustomer, type Customer, type CustomerRow } from './customers.service.ts';
+import { customerMatchKeys, customers, matchReviews } from './customers.tables.ts';
+
+/** Blocks larger than this are too common to mean anything (e.g. everyone in one city called 王伟). */
+export const MAX_BLOCK = 200;
+
+export const matchRecordOf = (r: CustomerRow): MatchRecord => ({
+  id: r.id,
+  kind: r.kind,
+  name: r.name,
+  mobile: r.mobile,
+  email: r.email,
+  nationalId: r.nationalId,
+  creditCode: r.creditCode,
+  province: r.province,
+  city: r.city,
+  district: r.district,
+  street: r.street,
+  address: r.address,
+});
+
+/** Re-writes the blocking keys of these customers (after any create, edit, import or merge). */
+export async function writeMatchKeys(tx: Tx, tenantId: string, rows: CustomerRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const ids = rows.map((r) => r.id);
+  await tx.delete(customerMatchKeys).where(inArray(customerMatchKeys.customerId, ids));
+  const keys = rows.filter((r) => !r.deletedAt).flatMap((r) => [...new Set(blockingKeys(matchRecordOf(r)))].map((key) => ({ tenantId, key, customerId: r.id })));
+  for (let i = 0; i < keys.length; i += 2000) await tx.insert(customerMatchKeys).values(keys.slice(i, i + 2000)).onConflictDoNothing();
+}
+
+export async function refreshMatchKeys(tx: Tx, tenantId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await tx.select().from(customers).where(inArray(customers.id, ids.slice(i, i + 1000)));
+    await writeMatchKeys(tx, tenantId, rows);
+  }
+}
+
+/**
+ * For each record, the best-scoring existing customer among those sharing a blocking key
+ * (one query for the keys and one for the candidates, for a whole batch).
+ */
+export async function bestFuzzyMatches(tx: Tx, records: MatchRecord[]): Promise<Map<string, { row: CustomerRow; score: number; reasons: MergeReason[] }>> {
+  const out = new Map<string, { row: CustomerRow; score: number; reasons: MergeReason[] }>();
+  const keysOf = new Map(records.map((r) => [r.id, [...new Set(blockingKeys(r))]]));
+  const allKeys = [...new Set([...keysOf.values()].flat())];
+  if (allKeys.length === 0) return out;
+  const hits = await queryRows<{ key: string; customer_id: string }>(
+    tx,
+    sql`select key, customer_id from customer_match_keys where key in (${sql.join(allKeys.map((k) => sql`${k}`), sql`, `)})`,
+  );
+  const byKey = new Map<string, string[]>();
+  for (const h of hits) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.customer_id]);
+  const candidateIds = [...new Set(hits.map((h) => h.customer_id))];
+  if (candidateIds.length === 0) return out;
+  const rows = new Map<string, CustomerRow>();
+  for (let i = 0; i < candidateIds.length; i += 1000) {
+    for (const r of await tx.select().from(customers).where(and(inArray(customers.id, candidateIds.slice(i, i + 1000)), isNull(customers.deletedAt)))) rows.set(r.id, r);
+  }
+  for (const record of records) {
+    const ids = new Set((keysOf.get(record.id) ?? []).flatMap((k) => ((byKey.get(k)?.length ?? 0) <= MAX_BLOCK ? (byKey.get(k) ?? []) : [])));
+    let best: { row: CustomerRow; score: number; reasons: MergeReason[] } | undefined;
+    for (const id of ids) {
+      const row = rows.get(id);
+      if (!row) continue;
+      const s = scorePair(record, matchRecordOf(row));
+      if (!best || s.score > best.score) best = { row, score: s.score, reasons: s.reasons };
+    }
+    if (best) out.set(record.id, best);
+  }
+  return out;
+}
+
+/** Existing customers that share a blocking key with the record, scored, best first. */
+export async function fuzzyCandidates(tx: Tx, record: MatchRecord, exclude: string[] = []) {
+  const keys = [...new Set(blockingKeys(record))];
+  if (keys.length === 0) return [];
+  const ids = await queryRows<{ customer_id: string }>(
+    tx,
+    sql`select distinct customer_id from customer_match_keys where key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)}) limit ${MAX_BLOCK}`,
+  );
+  const candidateIds = ids.map((r) => r.customer_id).filter((id) => !exclude.includes(id) && id !== record.id);
+  if (candidateIds.length === 0) return [];
+  const rows = await tx.select().from(customers).where(and(inArray(customers.id, candidateIds), isNull(customers.deletedAt)));
+  return rows.map((row) => ({ row, ...scorePair(record, matchRecordOf(row)) })).sort((a, b) => b.score - a.score);
+}
+
+async function queueReview(tx: Tx, tenantId: string, x: string, y: string, score: number, reasons: MergeReason[]) {
+  const [aId, bId] = x < y ? [x, y] : [y, x];
+  await tx.insert(matchReviews).values({ tenantId, aId, bId, score, reasons }).onConflictDoNothing();
+}
+
+/**
+ * Finds duplicates already in the base: every pair of customers that share a blocking key is
+ * scored once; pairs above the auto-merge threshold merge, doubtful ones wait for a person.
+ */
+export async function scanDuplicates(tx: Tx, actor: Actor): Promise<{ pairs: number; merged: number; queued: number }> {
+  const settings = await getCustomerSettings(tx);
+  const blocks = await queryRows<{ ids: string[] }>(
+    tx,
+    sql`select array_agg(customer_id order by customer_id) as ids from customer_match_keys group by key having count(*) between 2 and ${MAX_BLOCK}`,
+  );
+  const pairs = new Set<string>();
+  for (const b of blocks) {
+    for (let i = 0; i < b.ids.length; i++) for (let j = i + 1; j < b.ids.length; j++) pairs.add(`${b.ids[i]}|${b.ids[j]}`);
+  }
+  let merged = 0;
+  let queued = 0;
+  const gone = new Set<string>();
+  const list = [...pairs].map((p) => p.split('|') as [string, string]);
+  for (let i = 0; i < list.length; i += 500) {
+    const chunk = list.slice(i, i + 500);
+    const ids = [...new Set(chunk.flat())];
+    const rows = new Map((await tx.select().from(customers).where(and(inArray(customers.id, ids), isNull(customers.deletedAt)))).map((r) => [r.id, r]));
+    for (const [x, y] of chunk) {
+      const a = rows.get(x);
+      const b = rows.get(y);
+      if (!a || !b || gone.has(x) || gone.has(y)) continue;
+      const { score, reasons } = scorePair(matchRecordOf(a), matchRecordOf(b));
+      const decision = decidePair(score, settings.thresholds);
+      if (decision === 'merge') {
+        // The older record survives: it is the one people have been working with.
+        const [survivor, other] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
+        await mergeCustomers(tx, actor, survivor.id, other.id, { score, reasons, automatic: true });
+        gone.add(other.id);
+        merged++;
+      } else if (decision === 'review') {
+        await queueReview(tx, actor.tenantId, x, y, score, reasons);
+        queued++;
+      }
+    }
+  }
+  await recordAudit(tx, actor, { action: 'customer.dedupe_scan', entity: 'customer', after: { pairs: pairs.size, merged, queued } });
+  return { pairs: pairs.size, merged, queued };
+}
+
+export type Review = { aId: string; bId: string; a: Customer; b: Customer; score: number; reasons: unknown; status: string; createdAt: string };
+
+export async function listReviews(tx: Tx, caller: Caller, filter: { status: 'pending' | 'merged' | 'rejected'; limit: number; cursor?: string }): Promise<Page<Review>> {
+  const after = decodeCursor(filter.cursor, 3);
+  const rows = await tx
+    .select()
+    .from(matchReviews)
+    .where(
+      and(
+        eq(matchReviews.status, filter.status),
+        after ? or(lt(matchReviews.score, Number(after[0])), and(eq(matchReviews.score, Number(after[0])), sql`(${matchReviews.aId}, ${matchReviews.bId}) > (${after[1]}, ${after[2]})`)) : undefined,
+      ),
+    )
+    .orderBy(desc(matchReviews.score), matchReviews.aId, matchReviews.bId)
+    .limit(filter.limit + 1);
+  const ids = [...new Set(rows.flatMap((r) => [r.aId, r.bId]))];
+  const people = new Map(ids.length ? (await tx.select().from(customers).where(inArray(customers.id, ids))).map((r) => [r.id, r]) : []);
+  const more = rows.length > filter.limit;
+  const kept = rows.slice(0, filter.limit);
+  const last = kept[kept.length - 1];
+  return {
+    items: kept.map((r) => ({
+      aId: r.aId,
+      bId: r.bId,
+      a: presentCustomer(people.get(r.aId)!, caller),
+      b: presentCustomer(people.get(r.bId)!, caller),
+      score: r.score,
+      reasons: r.reasons,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    nextCursor: more && last ? encodeCursor([last.score, last.aId, last.bId]) : null,
+  };
+}
+
+async function findReview(tx: Tx, x: string, y: string) {
+  const [aId, bId] = x < y ? [x, y] : [y, x];
+  const [row] = await tx.select().from(matchReviews).where(and(eq(matchReviews.aId, aId), eq(matchReviews.bId, bId)));
+  if (!row || row.status !== 'pending') throw notFound();
+  return row;
+}
+
+export async function mergeReview(tx: Tx, caller: Caller, input: { aId: string; bId: string; survivorId?: string }) {
+  const review = await findReview(tx, input.aId, input.bId);
+  const survivorId = input.survivorId ?? review.aId;
+  if (survivorId !== review.aId && survivorId !== review.bId) throw new AppError(400, 'validation_failed', { survivorId: 'invalid_reference' });
+  const mergedId = survivorId === review.aId ? review.bId : review.aId;
+  return mergeCustomers(tx, caller, survivorId, mergedId, { score: review.score, reasons: review.reasons as MergeReason[] });
+}
+
+export async function rejectReview(tx: Tx, caller: Caller, input: { aId: string; bId: string }) {
+  const review = await findReview(tx, input.aId, input.bId);
+  await tx
+    .update(matchReviews)
+    .set({ status: 'rejected', decidedBy: caller.userId, decidedAt: new Date() })
+    .where(and(eq(matchReviews.aId, review.aId), eq(matchReviews.bId, review.bId)));
+  await recordAudit(tx, caller, { action: 'customer.match_reject', entity: 'customer', entityId: review.aId, after: { aId: review.aId, bId: review.bId } });
+}
+
+export { queueReview };
