@@ -56,8 +56,11 @@ export type DivisionIndex = {
   cityNames: ReadonlyMap<string, NameHit<City>[]>;
   districtNames: ReadonlyMap<string, NameHit<District>[]>;
   streetNames: ReadonlyMap<string, Street[]>;
+  /** District code, and city code, → first character of a street name → the streets there. */
+  streetsByDistrict: ReadonlyMap<string, ReadonlyMap<string, Street[]>>;
+  streetsByCity: ReadonlyMap<string, ReadonlyMap<string, Street[]>>;
   /** First character → the lengths (longest first) of the names starting with it, per map. */
-  prefixLengths: Record<'province' | 'city' | 'district' | 'street', ReadonlyMap<string, number[]>>;
+  prefixLengths: Record<'province' | 'city' | 'district', ReadonlyMap<string, number[]>>;
 };
 
 type RawProvince = { code: string; name: string };
@@ -205,6 +208,16 @@ function buildIndex(): DivisionIndex {
     for (const short of districtShortNames(raw.name)) add(districtNames, short, { entry: district, short: true });
   }
 
+  const streetsByDistrict = new Map<string, Map<string, Street[]>>();
+  const streetsByCity = new Map<string, Map<string, Street[]>>();
+  const file = (map: Map<string, Map<string, Street[]>>, key: string, street: Street) => {
+    let byFirst = map.get(key);
+    if (!byFirst) map.set(key, (byFirst = new Map()));
+    const first = street.name.charAt(0);
+    const list = byFirst.get(first);
+    if (list) list.push(street);
+    else byFirst.set(first, [street]);
+  };
   for (const raw of rawStreets) {
     const district = districts.get(raw.areaCode);
     if (!district) continue;
@@ -212,15 +225,16 @@ function buildIndex(): DivisionIndex {
     const list = streetNames.get(raw.name);
     if (list) list.push(street);
     else streetNames.set(raw.name, [street]);
+    file(streetsByDistrict, raw.areaCode, street);
+    if (district.cityCode) file(streetsByCity, district.cityCode, street);
   }
 
   const prefixLengths = {
     province: lengthsByFirstChar(provinceNames.keys()),
     city: lengthsByFirstChar(cityNames.keys()),
     district: lengthsByFirstChar(districtNames.keys()),
-    street: lengthsByFirstChar(streetNames.keys()),
   };
-  return { provinces, cities, districts, provinceNames, cityNames, districtNames, streetNames, prefixLengths };
+  return { provinces, cities, districts, provinceNames, cityNames, districtNames, streetNames, streetsByDistrict, streetsByCity, prefixLengths };
 }
 
 function lengthsByFirstChar(names: Iterable<string>): Map<string, number[]> {

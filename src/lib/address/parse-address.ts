@@ -117,7 +117,7 @@ function prefixHits<T extends { name: string }>(
     if (pos + len > s.length) continue;
     const hits = names.get(s.slice(pos, pos + len));
     if (!hits) continue;
-    const after = s.slice(pos + len, pos + len + 2);
+    const after = s.slice(pos + len, pos + len + 2); // two characters: enough for the guards
     for (const hit of hits) {
       // 浙江省 read in full makes 浙江 + 省 a second, identical reading.
       if (hit.short && out.some((t) => t.entry === hit.entry)) continue;
@@ -129,12 +129,14 @@ function prefixHits<T extends { name: string }>(
   return out;
 }
 
-function streetHits(s: string, pos: number, index: DivisionIndex): Token<Street>[] {
+/** Streets of one district (or, without a district, of one city) whose name starts at `pos`. */
+function streetHits(s: string, pos: number, within: ReadonlyMap<string, Street[]> | undefined): Token<Street>[] {
   const out: Token<Street>[] = [];
-  for (const len of index.prefixLengths.street.get(s.charAt(pos)) ?? []) {
-    if (pos + len > s.length) continue;
-    const hits = index.streetNames.get(s.slice(pos, pos + len));
-    if (hits) for (const entry of hits) out.push({ entry, short: false, start: pos, end: pos + len, next: skipSeparators(s, pos + len) });
+  for (const entry of within?.get(s.charAt(pos)) ?? []) {
+    if (s.startsWith(entry.name, pos)) {
+      const end = pos + entry.name.length;
+      out.push({ entry, short: false, start: pos, end, next: skipSeparators(s, end) });
+    }
   }
   return out;
 }
@@ -145,7 +147,6 @@ function enumerate(s: string, start: number, index: DivisionIndex): Candidate[] 
   // The same positions come up under several readings: look each one up once.
   const cityAt = memo((p) => prefixHits(s, p, index.cityNames, lengths.city, 'city'));
   const districtAt = memo((p) => prefixHits(s, p, index.districtNames, lengths.district, 'district'));
-  const streetAt = memo((p) => streetHits(s, p, index));
   const provinces = [undefined, ...prefixHits(s, start, index.provinceNames, lengths.province, 'province')];
   for (const province of provinces) {
     if (province) province.next = skipNoise(s, afterToken(s, province, '省市'), province.entry);
@@ -167,12 +168,8 @@ function enumerate(s: string, start: number, index: DivisionIndex): Candidate[] 
         if (district) district.next = afterToken(s, district, '区县市旗');
         const p3 = district ? district.next : p2;
         // Streets are only looked up where a city or district narrows them down.
-        const streets: (Token<Street> | undefined)[] = [undefined];
-        if (district || city) {
-          for (const street of streetAt(p3)) {
-            if (district ? street.entry.districtCode === district.entry.code : street.entry.cityCode === city?.entry.code) streets.push(street);
-          }
-        }
+        const within = district ? index.streetsByDistrict.get(district.entry.code) : city ? index.streetsByCity.get(city.entry.code) : undefined;
+        const streets: (Token<Street> | undefined)[] = [undefined, ...streetHits(s, p3, within)];
         for (const street of streets) {
           if (!province && !city && !district && !street) continue;
           out.push({ province, city, district, street, score: score([province, city, district, street], province) });

@@ -10,7 +10,12 @@ import { bestFuzzyMatches, queueReview, refreshMatchKeys } from './customer-matc
 import { getCustomerSettings } from './customer-settings.service.ts';
 import type { MergeReason } from './customer-merge.service.ts';
 
-export type IncomingCustomer = CustomerInput & { line: number; tags?: string[] };
+export type IncomingCustomer = CustomerInput & {
+  line: number;
+  tags?: string[];
+  /** Where the row stands in which file (`<sha256>:<line>`): re-importing that file finds the same customer. */
+  rowKey?: string;
+};
 export type BatchOutcome = {
   line: number;
   customerId: string;
@@ -46,7 +51,10 @@ export async function upsertCustomerBatch(
 ): Promise<BatchOutcome[]> {
   const settings = await getCustomerSettings(tx);
   const clean = (input: CustomerInput) => cleanedValues(input, options.now, settings.fieldTemplates);
-  const cleaned = rows.map((row) => ({ row, ...clean(row) }));
+  const cleaned = rows.map((row) => {
+    const c = clean(row);
+    return { row, values: c.values, identities: [...c.identities, ...extraIdentities(row, c.identities, options.channel)] };
+  });
   const holders = new Map<string, string>();
   for (const h of await findByIdentities(tx, cleaned.flatMap((c) => c.identities))) holders.set(`${h.kind}:${h.value}`, h.customerId);
 
@@ -142,6 +150,18 @@ export async function upsertCustomerBatch(
   const tagRows = rows.flatMap((r, i) => (r.tags ?? []).map((tag) => ({ tenantId, customerId: outcomes[i]!.customerId, tag })));
   if (tagRows.length) await tx.insert(customerTags).values(tagRows).onConflictDoNothing();
   return outcomes;
+}
+
+/**
+ * Identities beyond mobile, ID number and credit code: the channel's own customer number, and for
+ * a row with no identity at all its place in its file, so that running the same file again
+ * updates instead of creating.
+ */
+function extraIdentities(row: IncomingCustomer, found: Identity[], channel: string): Identity[] {
+  const extra: Identity[] = [];
+  if (row.externalId?.trim()) extra.push({ kind: 'external', value: `${channel}:${row.externalId.trim()}` });
+  if (found.length === 0 && extra.length === 0 && row.rowKey) extra.push({ kind: 'external', value: `row:${row.rowKey}` });
+  return extra;
 }
 
 function dedupeIdentities(list: Identity[], holders: Map<string, string>, id: string): Identity[] {

@@ -57,7 +57,7 @@ export async function bestFuzzyMatches(tx: Tx, records: MatchRecord[]): Promise<
   if (allKeys.length === 0) return out;
   const hits = await queryRows<{ key: string; customer_id: string }>(
     tx,
-    sql`select key, customer_id from customer_match_keys where key in (${sql.join(allKeys.map((k) => sql`${k}`), sql`, `)})`,
+    sql`select key, customer_id from customer_match_keys where key = any(${sql.param(allKeys)}::text[])`,
   );
   const byKey = new Map<string, string[]>();
   for (const h of hits) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.customer_id]);
@@ -87,7 +87,7 @@ export async function fuzzyCandidates(tx: Tx, record: MatchRecord, exclude: stri
   if (keys.length === 0) return [];
   const ids = await queryRows<{ customer_id: string }>(
     tx,
-    sql`select distinct customer_id from customer_match_keys where key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)}) limit ${MAX_BLOCK}`,
+    sql`select distinct customer_id from customer_match_keys where key = any(${sql.param(keys)}::text[]) limit ${MAX_BLOCK}`,
   );
   const candidateIds = ids.map((r) => r.customer_id).filter((id) => !exclude.includes(id) && id !== record.id);
   if (candidateIds.length === 0) return [];

@@ -7,9 +7,10 @@ import { FileTooLargeError, MAX_IMPORT_BYTES } from './import-files.service.ts';
 import { runImportJob } from './imports.jobs.ts';
 import { deleteTemplate, getImport, listImports, listTemplates, rejectsCsv, revertImport, startImport, uploadImport } from './imports.service.ts';
 import { ImportFileError } from './parsing.ts';
+import { CUSTOMER_FIELDS, ORDER_FIELDS } from './rules/fields.ts';
 
 const counts = z.object({ read: z.number(), created: z.number(), updated: z.number(), merged: z.number(), rejected: z.number() });
-const mapping = z.record(z.string().max(200), z.string().max(50));
+const mapping = z.record(z.string().max(200), z.enum([...CUSTOMER_FIELDS, ...ORDER_FIELDS, 'ignore']));
 const importSchema = z.object({
   id: z.uuid(),
   type: z.enum(['customers', 'orders']),

@@ -9,6 +9,8 @@ import { csvLine, deleteOrders, revertCustomerChange, upsertCustomerBatch, upser
 import { materializeFile, storeFile } from './import-files.service.ts';
 import { importChanges, importRejects, imports, importTemplates, type ImportCounts, type ImportStatus, type ImportType } from './imports.tables.ts';
 import { openImportFile, type FieldMapping, type RowResult } from './parsing.ts';
+import { isFieldOf } from './rules/fields.ts';
+import { checkMapping } from './rules/header-mapping.ts';
 
 export const BATCH_ROWS = 1000;
 const EMPTY_COUNTS: ImportCounts = { read: 0, created: 0, updated: 0, merged: 0, rejected: 0 };
@@ -103,9 +105,11 @@ export async function startImport(tx: Tx, actor: Actor, id: string, input: { map
   const row = await findImport(tx, id);
   if (row.status !== 'draft') throw conflict('conflict');
   const mapping = input.mapping ?? (row.mapping as FieldMapping);
-  if (!Object.values(mapping).some((f) => f === 'name' || f === 'mobile' || f === 'orderNo' || f === 'companyName')) {
-    throw new AppError(400, 'validation_failed', { mapping: 'no_name_column' });
-  }
+  const wrongType = Object.entries(mapping).filter(([, f]) => f !== 'ignore' && !isFieldOf(row.type, f));
+  if (wrongType.length) throw new AppError(400, 'validation_failed', Object.fromEntries(wrongType.map(([h]) => [`mapping.${h}`, 'invalid_value'])));
+  const columns = Object.entries(mapping).map(([header, field], index) => ({ index, header, field: field === 'ignore' ? null : field, confidence: 1 }));
+  const check = checkMapping({ columns, unmapped: [] }, row.type);
+  if (!check.ok) throw new AppError(400, 'validation_failed', { mapping: check.code }, {}, { reason: check.code, fields: 'fields' in check ? check.fields : [] });
   if (input.saveTemplateAs) {
     await tx
       .insert(importTemplates)
@@ -178,7 +182,7 @@ async function applyBatch(tx: Tx, tenantId: string, id: string, rows: RowResult[
     await tx.insert(importRejects).values(rejects.map((r) => ({ tenantId, importId: id, line: r.line, reasons: r.reasons, raw: r.raw }))).onConflictDoNothing();
   }
   if (current!.type === 'customers') {
-    const outcomes = await upsertCustomerBatch(tx, tenantId, accepted.map((r) => ({ ...r.customer!, line: r.line })), options);
+    const outcomes = await upsertCustomerBatch(tx, tenantId, accepted.map((r) => ({ ...r.customer!, line: r.line, rowKey: `${current!.fileSha256}:${r.line}` })), options);
     const changes: (typeof importChanges.$inferInsert)[] = [];
     for (const o of outcomes) {
       if (o.action === 'created') counts.created++;

@@ -1,10 +1,12 @@
 import type { CustomerInput, IncomingOrder } from '../customers/index.ts';
 import { ImportFileError } from './parse/import-file-error.ts';
-import { readRows } from './parse/read-rows.ts';
+import { readRows, type RowSource } from './parse/read-rows.ts';
 import type { ImportType } from './imports.tables.ts';
+import { applyTemplate, checkMapping, guessMapping, toTemplate, type HeaderMapping, type MappingTemplate } from './rules/header-mapping.ts';
+import { mapCustomerRow, mapOrderRow, type CleanCustomer, type CleanOrder } from './rules/map-row.ts';
 
-/** Header text → field key (or 'ignore'). */
-export type FieldMapping = Record<string, string>;
+/** Header text → field key, or 'ignore': what is stored on an import and in a template. */
+export type FieldMapping = MappingTemplate;
 
 export type RowResult =
   | { ok: true; line: number; customer?: CustomerInput & { tags?: string[] }; order?: Omit<IncomingOrder, 'line'> }
@@ -16,16 +18,101 @@ export type OpenedFile = {
   mapping: FieldMapping;
   unmappedHeaders: string[];
   sample: string[][];
+  /** An estimate for progress bars: data lines, from the file's size and the sample. */
   lineCount: number | null;
   rows(): AsyncIterable<RowResult>;
 };
 
 export { ImportFileError };
 
-/** Opens an uploaded file: kind, encoding, header, mapping (given, from a template, or guessed). */
-export async function openImportFile(file: string, type: ImportType, mapping?: FieldMapping): Promise<OpenedFile> {
+/** Keeps invalid values visible to the customer base, which flags them and stores them aside. */
+function toCustomerInput(c: CleanCustomer): CustomerInput {
+  const name = c.name ?? c.companyName ?? c.mobile?.replace(/^\+86/, '') ?? c.nationalId ?? c.creditCode ?? c.email ?? '';
+  return {
+    kind: c.kind,
+    name,
+    mobile: c.mobile ?? c.rejectedValues.mobile ?? null,
+    email: c.email ?? c.rejectedValues.email ?? null,
+    nationalId: c.nationalId ?? c.rejectedValues.nationalId ?? null,
+    creditCode: c.creditCode ?? c.rejectedValues.creditCode ?? null,
+    province: c.province,
+    city: c.city,
+    district: c.district,
+    street: c.street,
+    address: c.address,
+    industry: c.industry,
+    source: c.source,
+    externalId: c.externalId,
+  };
+}
+
+function toOrder(o: CleanOrder): Omit<IncomingOrder, 'line'> | null {
+  if (!o.orderedAt || !o.amount) return null;
+  return {
+    orderNo: o.orderNo,
+    orderedAt: new Date(o.orderedAt),
+    amount: Number(o.amount),
+    items: o.items,
+    channel: o.channel,
+    customerName: o.customerName ?? o.customerMobile?.replace(/^\+86/, '') ?? o.customerExternalId ?? '',
+    customerMobile: o.customerMobile,
+    customerExternalId: o.customerExternalId,
+  };
+}
+
+function mappingFor(source: RowSource, type: ImportType, template?: FieldMapping): HeaderMapping {
+  return template ? applyTemplate(source.header.cells, template, type).mapping : guessMapping(source.header.cells, type);
+}
+
+/**
+ * Opens an uploaded file: kind, encoding and delimiter detected, header read, mapping applied
+ * (the import's own, a saved template's, or a guess). Throws ImportFileError for a file that
+ * cannot be imported at all, including one whose columns map to nothing.
+ */
+export async function openImportFile(file: string, type: ImportType, template?: FieldMapping): Promise<OpenedFile> {
   const source = await readRows(file);
-  void type;
-  void mapping;
-  throw new ImportFileError('unreadable', `mapping rules not available yet (${source.header.cells.length} columns)`);
+  const mapping = mappingFor(source, type, template);
+  const check = checkMapping(mapping, type);
+  if (!check.ok && check.code === 'no_recognised_column') throw new ImportFileError('no_recognised_column', 'No column matches a field');
+  const iterator = source.rows[Symbol.asyncIterator]();
+  const sample: { line: number; cells: string[]; issues: string[] }[] = [];
+  for (let i = 0; i < 5; i++) {
+    const next = await iterator.next();
+    if (next.done) break;
+    sample.push(next.value);
+  }
+  const read = source.bytesRead();
+  const lineCount = sample.length > 0 && read > 0 ? Math.max(sample.length, Math.round((source.totalBytes / read) * sample.length)) : sample.length;
+  const now = new Date();
+  const mapOne = (row: { line: number; cells: string[]; issues: readonly string[] }): RowResult => {
+    const raw = row.cells.join(source.delimiter ?? ',');
+    const options = { now, issues: row.issues as never };
+    if (type === 'customers') {
+      const result = mapCustomerRow(row.cells, mapping, options);
+      return result.ok ? { ok: true, line: row.line, customer: toCustomerInput(result.record) } : { ok: false, line: row.line, reasons: result.reasons, raw };
+    }
+    const result = mapOrderRow(row.cells, mapping, options);
+    const order = result.ok ? toOrder(result.record) : null;
+    if (result.ok && order) return { ok: true, line: row.line, order };
+    return { ok: false, line: row.line, reasons: result.ok ? [{ field: 'orderedAt', code: 'missing' }] : result.reasons, raw };
+  };
+  let consumed = false;
+  return {
+    encoding: source.encoding ?? source.kind,
+    headers: source.header.cells,
+    mapping: toTemplate(mapping),
+    unmappedHeaders: mapping.unmapped,
+    sample: sample.map((s) => s.cells),
+    lineCount,
+    async *rows() {
+      if (consumed) throw new Error('rows() can be read once');
+      consumed = true;
+      for (const s of sample) yield mapOne(s);
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield mapOne(next.value);
+      }
+    },
+  };
 }

@@ -211,7 +211,7 @@ describe('readRows: files that cannot be imported', () => {
   it('refuses a binary file', async () => {
     const bytes = noise(20_000);
     bytes[100] = 0;
-    expect(await failure(await fixture('random.csv', bytes))).toMatchObject({ code: 'binary', detail: { reason: 'nul_bytes' } });
+    expect(await failure(await fixture('random.csv', bytes))).toMatchObject({ code: 'binary', detail: { evidence: 'nul_bytes' } });
     expect(await failure(await fixture('doc.csv', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj')))).toMatchObject({ code: 'binary', detail: { format: 'pdf' } });
   });
 

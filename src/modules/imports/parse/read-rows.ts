@@ -60,7 +60,7 @@ export async function readRows(filePath: string, options: ReadRowsOptions = {}):
   } else {
     const guess = detectEncoding(sample, size <= sample.length);
     if (guess.kind === 'binary') {
-      throw new ImportFileError('binary', 'This is not a text table (CSV): it contains binary data.', { reason: guess.reason, format: guess.format });
+      throw new ImportFileError('binary', 'This is not a text table (CSV): it contains binary data.', { evidence: guess.reason, format: guess.format });
     }
     encoding = guess.encoding;
     delimiter = sniffDelimiter(iconv.decode(Buffer.from(sample), encoding));

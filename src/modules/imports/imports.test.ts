@@ -1,0 +1,169 @@
+import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTenant, startTestApp, type TestApp, type TestTenant } from '../../../test/helpers/app.ts';
+import { DB_KINDS } from '../../../test/helpers/databases.ts';
+import { runImport } from './imports.service.ts';
+
+function multipart(fileName: string, content: Buffer) {
+  const boundary = '----tide' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const CUSTOMERS_CSV = [
+  '姓名,手机号,省份,城市,地址,邮箱',
+  '张三,13812345678,浙江省,杭州市,杭州市西湖区文三路 90 号,zs@example.com',
+  '李四,139 0013 9000,,,上海市浦东新区世纪大道 100 号,',
+  ',,,,,',
+  '王五,12345,北京市,北京市,,',
+  '张三,+86 138-1234-5678,浙江省,杭州市,,zhangsan@example.com',
+  ',,,,只有地址没有人,',
+].join('\n');
+
+describe.each(DB_KINDS)('imports on %s', (kind) => {
+  let h: TestApp;
+  let tenant: TestTenant;
+  let admin: string;
+  const call = (method: 'GET' | 'POST', url: string, payload?: object) => h.app.inject({ method, url, payload, headers: { cookie: admin } });
+  async function upload(fileName: string, content: Buffer, query = 'type=customers&channel=tmall') {
+    const { payload, contentType } = multipart(fileName, content);
+    return h.app.inject({ method: 'POST', url: `/api/v1/imports?${query}`, payload, headers: { cookie: admin, 'content-type': contentType } });
+  }
+  async function importFile(fileName: string, content: Buffer, query?: string, mapping?: Record<string, string>) {
+    const preview = await upload(fileName, content, query);
+    expect(preview.statusCode, preview.body).toBe(201);
+    const started = await call('POST', `/api/v1/imports/${preview.json().importId}/start`, mapping ? { mapping } : {});
+    expect(started.statusCode, started.body).toBe(202);
+    await runImport(h.t.db, tenant.id, preview.json().importId);
+    return { preview: preview.json(), result: (await call('GET', `/api/v1/imports/${preview.json().importId}`)).json() };
+  }
+  const customerCount = async () => (await call('GET', '/api/v1/customers?limit=200')).json().items.length as number;
+
+  beforeAll(async () => {
+    h = await startTestApp(kind);
+    tenant = await buildTenant(h.t);
+    admin = await h.login(tenant.adminLogin, tenant.password);
+  });
+  afterAll(() => h?.close());
+
+  it('imports a UTF-8 CSV with Chinese headers: guesses the mapping, cleans, dedupes, rejects with reasons', async () => {
+    const { preview, result } = await importFile('客户.csv', Buffer.from('\uFEFF' + CUSTOMERS_CSV));
+    expect(preview.encoding).toBe('utf-8');
+    expect(preview.mapping).toMatchObject({ 姓名: 'name', 手机号: 'mobile', 省份: 'province', 城市: 'city', 地址: 'address', 邮箱: 'email' });
+    expect(result.status).toBe('done');
+    expect(result.counts).toEqual({ read: 5, created: 3, updated: 0, merged: 1, rejected: 1 });
+    const zhang = (await call('GET', '/api/v1/customers?q=13812345678')).json().items;
+    expect(zhang).toHaveLength(1);
+    expect(zhang[0]).toMatchObject({ name: '张三', email: 'zhangsan@example.com', city: '杭州市', source: null });
+    const li = (await call('GET', `/api/v1/customers?q=${encodeURIComponent('李四')}`)).json().items[0];
+    expect(li).toMatchObject({ mobile: '+8613900139000', province: '上海市', district: '浦东新区' });
+    const wang = (await call('GET', `/api/v1/customers?q=${encodeURIComponent('王五')}`)).json().items[0];
+    expect(wang.flags).toContain('mobile_invalid');
+    const rejects = await call('GET', `/api/v1/imports/${result.id}/rejects.csv`);
+    expect(rejects.body).toMatch(/^\uFEFFline,reasons,row/);
+    expect(rejects.body).toMatch(/\n7,/);
+  });
+
+  it('re-importing the same file creates nobody twice, and a GBK file decodes', async () => {
+    const before = await customerCount();
+    const again = await importFile('客户.csv', Buffer.from('\uFEFF' + CUSTOMERS_CSV));
+    expect(again.result.counts.created).toBe(0);
+    expect(await customerCount()).toBe(before);
+    const gbk = await importFile('经销商.csv', iconv.encode('客户名称,联系电话,城市\n赵六,13700001111,南京市\n', 'gbk'), 'type=customers&channel=dealer');
+    expect(gbk.preview.encoding).toMatch(/gb/);
+    expect((await call('GET', '/api/v1/customers?q=13700001111')).json().items[0].name).toBe('赵六');
+  });
+
+  it('imports XLSX, applies a saved template, and reverts an import as a whole', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sheet1');
+    sheet.addRow(['Customer', 'Tel', 'Company code']);
+    sheet.addRow(['Huawei', '', '914403001922038216']);
+    sheet.addRow(['孙七', '13600002222', '']);
+    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+    const preview = (await upload('erp.xlsx', buffer, 'type=customers&channel=erp')).json();
+    const mapping = { Customer: 'name', Tel: 'mobile', 'Company code': 'creditCode' };
+    await call('POST', `/api/v1/imports/${preview.importId}/start`, { mapping, saveTemplateAs: 'ERP 导出' });
+    await runImport(h.t.db, tenant.id, preview.importId);
+    const templates = (await call('GET', '/api/v1/import-templates')).json().items;
+    expect(templates).toEqual([expect.objectContaining({ name: 'ERP 导出', mapping })]);
+    const huawei = (await call('GET', '/api/v1/customers?q=914403001922038216')).json().items[0];
+    expect(huawei).toMatchObject({ kind: 'company', name: 'Huawei' });
+
+    const second = await upload('erp2.xlsx', buffer, `type=customers&channel=erp&template=${encodeURIComponent('ERP 导出')}`);
+    expect(second.json().mapping).toEqual(mapping);
+
+    const reverted = await call('POST', `/api/v1/imports/${preview.importId}/revert`);
+    expect(reverted.json().status).toBe('reverted');
+    expect((await call('GET', '/api/v1/customers?q=914403001922038216')).json().items).toHaveLength(0);
+    expect((await call('GET', '/api/v1/customers?q=13600002222')).json().items).toHaveLength(0);
+  });
+
+  it('resumes an interrupted import after its last whole batch, without duplicates, even with two runners', async () => {
+    const lines = ['姓名,手机'];
+    for (let i = 0; i < 2500; i++) lines.push(`客户${i},1550000${String(i).padStart(4, '0')}`);
+    const preview = (await upload('big.csv', Buffer.from(lines.join('\n')))).json();
+    await call('POST', `/api/v1/imports/${preview.importId}/start`, {});
+    const crash = new Error('killed');
+    await expect(
+      runImport(h.t.db, tenant.id, preview.importId, () => {
+        throw crash;
+      }),
+    ).rejects.toBe(crash);
+    // A killed process leaves the import running with its first batch committed.
+    const { imports } = await import('./imports.tables.ts');
+    const { eq } = await import('drizzle-orm');
+    await h.t.db.tenantTx(tenant.id, (tx) => tx.update(imports).set({ status: 'running', error: null }).where(eq(imports.id, preview.importId)));
+    const halfway = (await call('GET', `/api/v1/imports/${preview.importId}`)).json();
+    expect(halfway.doneLine).toBe(1001);
+    await Promise.all([runImport(h.t.db, tenant.id, preview.importId), runImport(h.t.db, tenant.id, preview.importId)]);
+    const done = (await call('GET', `/api/v1/imports/${preview.importId}`)).json();
+    expect(done.status).toBe('done');
+    expect(done.counts).toMatchObject({ read: 2500, created: 2500 });
+    const found = (await call('GET', '/api/v1/customers?q=15500002499')).json().items;
+    expect(found).toHaveLength(1);
+  });
+
+  it('two overlapping imports at once create each customer once', async () => {
+    const a = ['姓名,手机', ...Array.from({ length: 300 }, (_, i) => `甲${i},1560000${String(i).padStart(4, '0')}`)].join('\n');
+    const b = ['姓名,手机', ...Array.from({ length: 300 }, (_, i) => `乙${i},1560000${String(i + 150).padStart(4, '0')}`)].join('\n');
+    const pa = (await upload('a.csv', Buffer.from(a))).json();
+    const pb = (await upload('b.csv', Buffer.from(b))).json();
+    await call('POST', `/api/v1/imports/${pa.importId}/start`, {});
+    await call('POST', `/api/v1/imports/${pb.importId}/start`, {});
+    await Promise.all([runImport(h.t.db, tenant.id, pa.importId), runImport(h.t.db, tenant.id, pb.importId)]);
+    const ra = (await call('GET', `/api/v1/imports/${pa.importId}`)).json();
+    const rb = (await call('GET', `/api/v1/imports/${pb.importId}`)).json();
+    expect(ra.counts.created + rb.counts.created).toBe(450);
+    expect((await call('GET', '/api/v1/customers?q=15600000200')).json().items).toHaveLength(1);
+  });
+
+  it('imports orders, linking customers by mobile, idempotently', async () => {
+    const csv = ['订单号,下单时间,实付金额,客户姓名,客户手机,商品', 'TM001,2024/3/5 14:03,"¥1,234.50",张三,13812345678,茶叶', 'TM002,2024-03-06,99,新客户,13300003333,茶杯', 'TM003,2024-03-07,-5,坏单,13300003334,x'].join('\n');
+    const first = await importFile('orders.csv', Buffer.from(csv), 'type=orders&channel=tmall');
+    expect(first.result.counts).toMatchObject({ read: 3, created: 2, rejected: 1 });
+    const zhang = (await call('GET', '/api/v1/customers?q=13812345678')).json().items[0];
+    const detail = (await call('GET', `/api/v1/customers/${zhang.id}/detail`)).json();
+    expect(detail.orders).toEqual([expect.objectContaining({ orderNo: 'TM001', amount: '1234.50', channel: 'tmall' })]);
+    const again = await importFile('orders.csv', Buffer.from(csv), 'type=orders&channel=tmall');
+    expect(again.result.counts.created).toBe(0);
+    expect((await call('GET', `/api/v1/orders?customerId=${zhang.id}`)).json().items).toHaveLength(1);
+  });
+
+  it('answers files that cannot be imported with a clear 400 naming the reason', async () => {
+    const cases: [string, Buffer, string][] = [
+      ['empty.csv', Buffer.alloc(0), 'zero_bytes'],
+      ['header.csv', Buffer.from('姓名,手机\n'), 'header_only'],
+      ['random.csv', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 'binary'],
+      ['nothing.csv', Buffer.from('foo,bar\n1,2\n'), 'no_recognised_column'],
+    ];
+    for (const [name, content, code] of cases) {
+      const res = await upload(name, content);
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json().error.fields.file, name).toBeTruthy();
+      expect(res.json().error.details?.reason ?? res.json().error.fields.file, name).toContain(code);
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { fieldsOf, isFieldOf } from './fields.ts';
+
+describe('fields', () => {
+  it('lists the fields of each import type without overlap', () => {
+    const customers = fieldsOf('customers');
+    const orders = fieldsOf('orders');
+    expect(customers).toContain('creditCode');
+    expect(orders).toContain('orderNo');
+    expect(customers.filter((f) => orders.includes(f))).toEqual([]);
+  });
+
+  it('tells whether a stored field name belongs to a type', () => {
+    expect(isFieldOf('orders', 'amount')).toBe(true);
+    expect(isFieldOf('customers', 'amount')).toBe(false);
+    expect(isFieldOf('customers', 'constructor')).toBe(false);
+  });
+});
