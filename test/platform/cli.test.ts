@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,18 @@ describe('tide command line', () => {
     const demo = JSON.parse((await tide(['demo', '--tenant', 'acme', '--customers', '40', '--json'], env)).stdout);
     expect(demo).toMatchObject({ customers: 40 });
     expect(demo.users).toBeGreaterThan(5);
+  });
+
+  it('imports a file with a summary (and --json), idempotently', async () => {
+    const file = path.join(dataDir, '外呼名单.csv');
+    writeFileSync(file, '\uFEFF客户名称,联系电话,城市\n周八,13500005555,苏州市\n吴九,1350000,苏州市\n周八,135 0000 5555,苏州市\n');
+    const first = await tide(['import', file, '--tenant', 'acme', '--channel', '外呼', '--json'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ status: 'done', read: 3, created: 2, merged: 1, rejected: 0, encoding: 'utf-8' });
+    const again = await tide(['import', file, '--tenant', 'acme', '--channel', '外呼'], env);
+    expect(again.stdout).toMatch(/read 3, created 0, updated 3, merged 0, rejected 0/);
+    const missing = await tide(['import', path.join(dataDir, 'nope.csv'), '--tenant', 'acme'], env);
+    expect(missing.code).toBe(1);
   });
 
   it('fails with a clear message and exit code 1', async () => {
