@@ -35,6 +35,11 @@ export type DedupeSetOptions = {
   entities: number;
   /** Share of customers entered more than once (0..1). */
   dupRate: number;
+  /**
+   * Also keep duplicates that share nothing but a name and a region with their original
+   * (see `recognisable`); default false. For measuring how much of that tail is lost.
+   */
+  unrecognisable?: boolean;
 };
 
 export type DedupeSet = {
@@ -484,7 +489,7 @@ function recognisable(dup: Omit<MatchRecord, 'id'>, original: Omit<MatchRecord, 
   return dup.kind === 'company' && !changes.some((c) => c.startsWith('typo_') || c === 'swap_chars');
 }
 
-function duplicate(ctx: Ctx, entity: Entity): { record: Omit<MatchRecord, 'id'>; changes: string[] } | null {
+function duplicate(ctx: Ctx, entity: Entity, keepAll: boolean): { record: Omit<MatchRecord, 'id'>; changes: string[] } | null {
   const base = entity.base;
   for (let attempt = 0; attempt < 10; attempt++) {
     const rec = { ...entity.record };
@@ -493,7 +498,7 @@ function duplicate(ctx: Ctx, entity: Entity): { record: Omit<MatchRecord, 'id'>;
       if (base.kind === 'person') applyPersonChange(ctx, entity, base, rec, change);
       else applyCompanyChange(ctx, entity, base, rec, change);
     }
-    if (recognisable(rec, entity.record, changes)) return { record: rec, changes };
+    if (keepAll || recognisable(rec, entity.record, changes)) return { record: rec, changes };
   }
   return null;
 }
@@ -585,7 +590,7 @@ export function generateDedupeSet(opts: DedupeSetOptions): DedupeSet {
     if (random.chance(opts.dupRate)) {
       const copies = random.chance(0.15) ? 2 : 1;
       for (let c = 0; c < copies; c++) {
-        const dup = duplicate(ctx, entity);
+        const dup = duplicate(ctx, entity, opts.unrecognisable ?? false);
         if (!dup) continue;
         group.records.push(dup.record);
         group.changes.push(dup.changes);

@@ -6,7 +6,8 @@
  * - `blank`: the file has bytes but no cell with any text (whitespace, empty lines, separators)
  * - `header_only`: a header row and no data row
  * - `binary`: not a text table (NUL bytes, control characters, or a known binary format such as
- *   PDF, an image or an archive); `detail.format` names it when known
+ *   PDF, an image or an archive); `detail.evidence` says which, `detail.format` names the format
+ *   when known
  * - `unsupported_format`: a known spreadsheet format we do not read (the legacy .xls); the user
  *   should save it as .xlsx or .csv
  * - `unreadable`: an XLSX file that is damaged or not really XLSX (e.g. a renamed ZIP)

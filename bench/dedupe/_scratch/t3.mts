@@ -1,3 +1,0 @@
-import { normalizeCompanyName } from '../../../src/modules/dedupe/rules/company-name.ts';
-for (const n of ['杭州云帆网络科技有限公司', '云帆网络科技（杭州）有限公司', '杭州雲帆網絡科技有限公司', '浙江杭州云帆网络科技有限公司', '浙江省杭州市余杭区云帆网络科技有限公司',
- '上海市恒泰贸易股份有限公司', '云帆网络科技有限公司上海分公司', '杭州云帆网络科技有限公司北京分公司', '云帆网络科技上海分公司', 'Blue Harbor Technology (Shanghai) Co., Ltd.', 'Blue Harbor Technology Co.,Ltd', 'BLUE HARBOR TECHNOLOGY LIMITED', 'Blue Harbor Technology Co., Ltd. Shanghai Branch', '永安贸易有限公司', '嘉禾食品有限公司', '杭州嘉禾食品有限公司', '北京华信(集团)有限公司', '云帆（有限合伙）', 'ＡＢＣ（上海）贸易有限公司', '中山大学', '大同贸易有限公司', '杭州华美有限公司', '深圳市腾讯计算机系统有限公司','华为技术有限公司']) console.log(n, JSON.stringify(normalizeCompanyName(n)));
