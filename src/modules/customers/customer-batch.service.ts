@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { cleanedValues, findByIdentities, rowToInput, type CustomerInput } from './customer-write.service.ts';
 import type { CustomerRow } from './customers.service.ts';
-import { customerIdentities, customers, customerSources, customerTags } from './customers.tables.ts';
+import { customerIdentities, customers, customerTags } from './customers.tables.ts';
 import type { Identity } from './rules/clean-customer.ts';
-import { decidePair, type MatchRecord } from '../dedupe/index.ts';
+import { blockingKeys, decidePair, type MatchRecord } from '../dedupe/index.ts';
+import { bulkInsertCustomers, bulkInsertIdentities, bulkInsertSources, bulkReplaceMatchKeys, bulkUpdateCustomers } from './customer-bulk.repo.ts';
 import { bestFuzzyMatches, queueReview, refreshMatchKeys } from './customer-match.service.ts';
 import { getCustomerSettings } from './customer-settings.service.ts';
 import type { MergeReason } from './customer-merge.service.ts';
@@ -61,7 +62,7 @@ export async function upsertCustomerBatch(
   const existingIds = [...new Set(holders.values())];
   const existingRows = new Map<string, CustomerRow>();
   if (existingIds.length) {
-    for (const r of await tx.select().from(customers).where(inArray(customers.id, existingIds))) existingRows.set(r.id, r);
+    for (const r of await tx.select().from(customers).where(sql`${customers.id} = any(${sql.param(existingIds)}::uuid[])`)) existingRows.set(r.id, r);
   }
   // Rows no identity ties to the base: look for the same customer by name, address and the rest.
   const probeId = (line: number) => `line:${line}`;
@@ -76,7 +77,7 @@ export async function upsertCustomerBatch(
         );
   const reviews: { line: number; otherId: string; score: number; reasons: MergeReason[] }[] = [];
 
-  type Pending = { id: string; input: CustomerInput; identities: Identity[]; lines: number[] };
+  type Pending = { id: string; input: CustomerInput; identities: Identity[]; folded: boolean; values: ReturnType<typeof clean>['values'] };
   const created = new Map<string, Pending>();
   const outcomes: BatchOutcome[] = [];
   const updates = new Map<string, CustomerInput>();
@@ -97,7 +98,7 @@ export async function upsertCustomerBatch(
     }
     if (!hit) {
       const id = randomUUID();
-      created.set(id, { id, input: c.row, identities: c.identities, lines: [c.row.line] });
+      created.set(id, { id, input: c.row, identities: c.identities, folded: false, values: c.values });
       for (const i of c.identities) holders.set(keyOf(i), id);
       outcomes.push({ line: c.row.line, customerId: id, action: 'created', before: null, matchedBy: null });
       continue;
@@ -108,7 +109,7 @@ export async function upsertCustomerBatch(
       // A second row for a customer first seen in this batch: fold it into the insert.
       pending.input = overlay(pending.input, c.row);
       pending.identities = dedupeIdentities([...pending.identities, ...c.identities], holders, id);
-      pending.lines.push(c.row.line);
+      pending.folded = true;
       outcomes.push({ line: c.row.line, customerId: id, action: 'updated', before: null, matchedBy: hit.i.kind });
       continue;
     }
@@ -118,35 +119,38 @@ export async function upsertCustomerBatch(
     outcomes.push({ line: c.row.line, customerId: id, action: 'updated', before: existingRows.get(id) ?? null, matchedBy: hit.i.kind, fuzzy: byScore });
   }
 
-  const redirected = await insertCreated(tx, tenantId, [...created.values()], clean);
+  // Values of every customer this batch creates or changes, cleaned once.
+  const finalValues = new Map<string, ReturnType<typeof clean>>();
+  for (const p of created.values()) finalValues.set(p.id, p.folded ? clean(p.input) : { values: p.values, identities: p.identities });
+
+  const redirected = await insertCreated(tx, tenantId, [...created.values()], finalValues, options.channel);
   for (const [from, to] of redirected) {
     // A concurrent import committed the same identity first: this row updates that customer.
     const p = created.get(from)!;
+    finalValues.delete(from);
     const [holderRow] = await tx.select().from(customers).where(eq(customers.id, to));
     const base = updates.get(to) ?? rowToInput(holderRow!);
     updates.set(to, overlay(base, p.input));
     for (const o of outcomes) if (o.customerId === from) Object.assign(o, { customerId: to, action: 'updated', before: holderRow ?? null, matchedBy: 'concurrent' });
   }
 
-  for (const [id, input] of updates) {
-    const { values, identities } = clean(input);
-    await tx.update(customers).set({ ...values, updatedAt: options.now }).where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
-    if (identities.length) {
-      await tx
-        .insert(customerIdentities)
-        .values(identities.map((i) => ({ tenantId, customerId: id, kind: i.kind, value: i.value, source: options.channel })))
-        .onConflictDoNothing();
-    }
-  }
+  const updated = [...updates].map(([id, input]) => ({ id, ...clean(input) }));
+  for (const u of updated) finalValues.set(u.id, { values: u.values, identities: u.identities });
+  await bulkUpdateCustomers(tx, updated.map((u) => ({ id: u.id, ...u.values })), options.now);
+  await bulkInsertIdentities(tx, tenantId, updated.flatMap((u) => u.identities.map((i) => ({ customerId: u.id, kind: i.kind, value: i.value }))), options.channel);
 
   for (const r of reviews) {
     const outcome = outcomes.find((o) => o.line === r.line);
     if (outcome && outcome.customerId !== r.otherId) await queueReview(tx, tenantId, outcome.customerId, r.otherId, r.score, r.reasons);
   }
-  await refreshMatchKeys(tx, tenantId, [...new Set(outcomes.map((o) => o.customerId))]);
-  if (outcomes.length) {
-    await tx.insert(customerSources).values(outcomes.map((o) => ({ tenantId, customerId: o.customerId, channel: options.channel, importId: options.importId, line: o.line })));
-  }
+  const touched = [...finalValues.keys()];
+  await bulkReplaceMatchKeys(
+    tx,
+    tenantId,
+    touched,
+    touched.flatMap((id) => [...new Set(blockingKeys({ ...finalValues.get(id)!.values, id } as MatchRecord))].map((key) => ({ customerId: id, key }))),
+  );
+  await bulkInsertSources(tx, tenantId, outcomes.map((o) => ({ customerId: o.customerId, line: o.line })), options.channel, options.importId);
   const tagRows = rows.flatMap((r, i) => (r.tags ?? []).map((tag) => ({ tenantId, customerId: outcomes[i]!.customerId, tag })));
   if (tagRows.length) await tx.insert(customerTags).values(tagRows).onConflictDoNothing();
   return outcomes;
@@ -179,22 +183,17 @@ async function insertCreated(
   tx: Tx,
   tenantId: string,
   pending: { id: string; input: CustomerInput; identities: Identity[] }[],
-  clean: (input: CustomerInput) => ReturnType<typeof cleanedValues>,
+  values: Map<string, ReturnType<typeof cleanedValues>>,
+  channel: string,
 ): Promise<Map<string, string>> {
   const redirected = new Map<string, string>();
   if (pending.length === 0) return redirected;
-  const rows = pending.map((p) => ({ ...clean(p.input).values, id: p.id, tenantId, ownerUserId: p.input.ownerUserId ?? null }));
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(customers).values(rows.slice(i, i + 1000));
-  const identities = pending.flatMap((p) => p.identities.map((i) => ({ tenantId, customerId: p.id, kind: i.kind, value: i.value })));
-  if (identities.length === 0) return redirected;
-  const inserted = new Set<string>();
-  for (let i = 0; i < identities.length; i += 1000) {
-    const got = await tx.insert(customerIdentities).values(identities.slice(i, i + 1000)).onConflictDoNothing().returning({ kind: customerIdentities.kind, value: customerIdentities.value });
-    for (const g of got) inserted.add(`${g.kind}:${g.value}`);
-  }
+  await bulkInsertCustomers(tx, tenantId, pending.map((p) => ({ ...values.get(p.id)!.values, id: p.id, ownerUserId: p.input.ownerUserId ?? null })));
+  const identities = pending.flatMap((p) => p.identities.map((i) => ({ customerId: p.id, kind: i.kind, value: i.value })));
+  const inserted = new Set((await bulkInsertIdentities(tx, tenantId, identities, channel)).map((g) => `${g.kind}:${g.value}`));
   const lost = identities.filter((i) => !inserted.has(`${i.kind}:${i.value}`));
   if (lost.length === 0) return redirected;
-  const holders = await findByIdentities(tx, lost.map((l) => ({ kind: l.kind, value: l.value })));
+  const holders = await findByIdentities(tx, lost.map((l) => ({ kind: l.kind as Identity['kind'], value: l.value })));
   for (const l of lost) {
     const holder = holders.find((h) => h.kind === l.kind && h.value === l.value);
     if (holder && holder.customerId !== l.customerId) redirected.set(l.customerId, holder.customerId);

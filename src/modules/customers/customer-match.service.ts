@@ -5,7 +5,7 @@ import type { Actor, Caller } from '../../server/caller.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../server/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
-import { blockingKeys, decidePair, scorePair, type MatchRecord } from '../dedupe/index.ts';
+import { blockingKeys, decidePair, lookupKeys, prepareRecord, scorePair, scorePrepared, type MatchRecord } from '../dedupe/index.ts';
 import { mergeCustomers, type MergeReason } from './customer-merge.service.ts';
 import { getCustomerSettings } from './customer-settings.service.ts';
 import { presentCustomer, type Customer, type CustomerRow } from './customers.service.ts';
@@ -52,7 +52,8 @@ export async function refreshMatchKeys(tx: Tx, tenantId: string, ids: string[]):
  */
 export async function bestFuzzyMatches(tx: Tx, records: MatchRecord[]): Promise<Map<string, { row: CustomerRow; score: number; reasons: MergeReason[] }>> {
   const out = new Map<string, { row: CustomerRow; score: number; reasons: MergeReason[] }>();
-  const keysOf = new Map(records.map((r) => [r.id, [...new Set(blockingKeys(r))]]));
+  const prepared = new Map(records.map((r) => [r.id, prepareRecord(r)]));
+  const keysOf = new Map(records.map((r) => [r.id, lookupKeys(blockingKeys(prepared.get(r.id)!))]));
   const allKeys = [...new Set([...keysOf.values()].flat())];
   if (allKeys.length === 0) return out;
   const hits = await queryRows<{ key: string; customer_id: string }>(
@@ -67,13 +68,16 @@ export async function bestFuzzyMatches(tx: Tx, records: MatchRecord[]): Promise<
   for (let i = 0; i < candidateIds.length; i += 1000) {
     for (const r of await tx.select().from(customers).where(and(inArray(customers.id, candidateIds.slice(i, i + 1000)), isNull(customers.deletedAt)))) rows.set(r.id, r);
   }
+  const preparedRows = new Map<string, ReturnType<typeof prepareRecord>>();
   for (const record of records) {
     const ids = new Set((keysOf.get(record.id) ?? []).flatMap((k) => ((byKey.get(k)?.length ?? 0) <= MAX_BLOCK ? (byKey.get(k) ?? []) : [])));
     let best: { row: CustomerRow; score: number; reasons: MergeReason[] } | undefined;
     for (const id of ids) {
       const row = rows.get(id);
       if (!row) continue;
-      const s = scorePair(record, matchRecordOf(row));
+      let other = preparedRows.get(id);
+      if (!other) preparedRows.set(id, (other = prepareRecord(matchRecordOf(row))));
+      const s = scorePrepared(prepared.get(record.id)!, other);
       if (!best || s.score > best.score) best = { row, score: s.score, reasons: s.reasons };
     }
     if (best) out.set(record.id, best);
@@ -83,7 +87,7 @@ export async function bestFuzzyMatches(tx: Tx, records: MatchRecord[]): Promise<
 
 /** Existing customers that share a blocking key with the record, scored, best first. */
 export async function fuzzyCandidates(tx: Tx, record: MatchRecord, exclude: string[] = []) {
-  const keys = [...new Set(blockingKeys(record))];
+  const keys = lookupKeys(blockingKeys(record));
   if (keys.length === 0) return [];
   const ids = await queryRows<{ customer_id: string }>(
     tx,
@@ -106,13 +110,23 @@ async function queueReview(tx: Tx, tenantId: string, x: string, y: string, score
  */
 export async function scanDuplicates(tx: Tx, actor: Actor): Promise<{ pairs: number; merged: number; queued: number }> {
   const settings = await getCustomerSettings(tx);
+  // A block is a key with its lookup-only form ('~key'): lookup-only members pair with the
+  // ordinary members of their block, never with each other (see dedupe's lookupKeys).
   const blocks = await queryRows<{ ids: string[] }>(
     tx,
-    sql`select array_agg(customer_id order by customer_id) as ids from customer_match_keys group by key having count(*) between 2 and ${MAX_BLOCK}`,
+    sql`select array_agg(customer_id::text || case when key like '~%' then '~' else '' end order by customer_id) as ids
+        from customer_match_keys group by ltrim(key, '~') having count(*) between 2 and ${MAX_BLOCK}`,
   );
   const pairs = new Set<string>();
   for (const b of blocks) {
-    for (let i = 0; i < b.ids.length; i++) for (let j = i + 1; j < b.ids.length; j++) pairs.add(`${b.ids[i]}|${b.ids[j]}`);
+    const members = b.ids.map((m) => ({ id: m.replace('~', ''), lookupOnly: m.endsWith('~') }));
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const [x, y] = [members[i]!, members[j]!];
+        if ((x.lookupOnly && y.lookupOnly) || x.id === y.id) continue;
+        pairs.add(x.id < y.id ? `${x.id}|${y.id}` : `${y.id}|${x.id}`);
+      }
+    }
   }
   let merged = 0;
   let queued = 0;

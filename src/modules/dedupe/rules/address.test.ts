@@ -41,8 +41,9 @@ describe('addressSimilarity', () => {
     expect(addressSimilarity(n('浙江省杭州市西湖区文三路 123 号'), n('杭州西湖区文三路123號'))).toBe(1);
   });
 
-  it('is high when one address only adds the floor', () => {
+  it('is high when one address only adds the floor, not when the other has only the street', () => {
     expect(addressSimilarity(n('文三路123号'), n('文三路123号5楼'))).toBeGreaterThanOrEqual(0.9);
+    expect(addressSimilarity(n('中关村大街'), n('中关村大街27号'))).toBeLessThan(0.9);
   });
 
   it('is at most 0.6 for another house number on the same street', () => {

@@ -78,8 +78,9 @@ export function normalizeAddress(input: string | AddressParts | null | undefined
 
 /**
  * Similarity in 0..1 of two addresses already passed through normalizeAddress: edit
- * similarity or bigram Dice, whichever is higher; one address that continues the other
- * (文三路123号 vs 文三路123号5楼) counts 0.9; different house numbers cap it at 0.6.
+ * similarity or bigram Dice, whichever is higher; one address that continues the other past
+ * the house number (文三路123号 vs 文三路123号5楼) counts 0.9; different house numbers cap it
+ * at 0.6.
  * 0 when either is empty (unknown is not evidence).
  */
 export function addressSimilarity(a: string, b: string): number {
@@ -87,7 +88,7 @@ export function addressSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   let similarity = Math.max(editSimilarity(a, b), diceSimilarity(a, b));
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 4 && long.startsWith(short)) similarity = Math.max(similarity, 0.9);
+  if (/\d号/u.test(short) && long.startsWith(short)) similarity = Math.max(similarity, 0.9);
   const numberA = /(\d+)号/u.exec(a)?.[1];
   const numberB = /(\d+)号/u.exec(b)?.[1];
   if (numberA !== undefined && numberB !== undefined && numberA !== numberB) similarity = Math.min(similarity, 0.6);

@@ -85,7 +85,7 @@ function pickRegion(found: readonly Region[]): Region {
 function stripHanLegalForm(text: string): { rest: string; form: string | null } {
   let rest = text;
   let form: string | null = null;
-  for (let guard = 0; guard < 3; guard++) {
+  for (let guard = 0; guard < 3 && !HAN_LEGAL_FORMS.includes(rest); guard++) {
     const hit = HAN_LEGAL_FORMS.find((f) => rest.endsWith(f) && rest.length > f.length);
     if (!hit) break;
     form ??= hit;

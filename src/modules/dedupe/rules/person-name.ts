@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { pinyin } from 'pinyin-pro';
 import { foldText, hanOnly, hasHan } from './chinese-text.ts';
 import { isSurname, SURNAME_ROMANISATIONS, surnameLength } from './chinese-surnames.ts';
@@ -117,7 +118,7 @@ export function syllableSimilarity(a: readonly string[], b: readonly string[]): 
     for (let j = 1; j <= m; j++) {
       const x = a[i - 1] as string;
       const y = b[j - 1] as string;
-      const sub = x === y ? 0 : levenshteinSimilarity(x, y) * Math.max(x.length, y.length) >= Math.max(x.length, y.length) - 1 ? 0.5 : 1;
+      const sub = x === y ? 0 : distance(x, y) === 1 ? 0.5 : 1;
       let best = Math.min((d[i - 1]![j] as number) + 1, (d[i]![j - 1] as number) + 1, (d[i - 1]![j - 1] as number) + sub);
       if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === y && x !== y) best = Math.min(best, (d[i - 2]![j - 2] as number) + SWAP_COST);
       d[i]![j] = best;

@@ -49,8 +49,7 @@ const PRIOR = -3;
  * they are two legal persons.
  */
 const W = {
-  sameNationalId: 7,
-  sameCreditCode: 7,
+  sameValidId: 7,
   /** Equal but failing the check character: still the same typed string. */
   sameInvalidId: 4,
   differentValidId: -8,
@@ -65,13 +64,15 @@ const W = {
   companyName: { exact: 5, exactShort: 3.5, pinyin: 3.8, numberDiffers: -3 },
   branch: -6,
   regionConflict: -3.5,
-  sameDistrict: 1,
-  sameCity: 0.5,
+  /** Same name in the same district and nothing else stays below review: nobody could decide it. */
+  sameDistrict: 0.8,
+  sameCity: 0.4,
   differentCity: -1.5,
   /** The same address down to the house number (and floor or room if given). */
-  addressSame: 2.2,
+  addressSame: 2.4,
   /** One address continues the other (文三路123号 / 文三路123号5楼), or a near spelling. */
   addressNear: 1.5,
+  /** A close spelling without house numbers on both sides: the same street at best. */
   addressClose: 0.6,
 } as const;
 
@@ -84,6 +85,8 @@ const numbersIn = (text: string): string => (text.match(NUMBERED) ?? []).join(',
 
 /** sigmoid(1.5) ≈ 0.82: at most "review" under the default thresholds. */
 const NAMES_DISAGREE_CAP = 1.5;
+
+const HOUSE_NUMBER = /\d号/u;
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
@@ -103,19 +106,21 @@ function companySimilarityWeight(s: number): number {
   return Math.max(-5, Math.min(3, (s - 0.7) * 15));
 }
 
+/** Adds the reason for two identity numbers or credit codes; true when they are the same valid one. */
 function compareId(
   reasons: Reason[],
   a: PreparedRecord['nationalId'],
   b: PreparedRecord['nationalId'],
   same: 'same_national_id' | 'same_credit_code',
   different: 'different_national_id' | 'different_credit_code',
-): void {
-  if (!a || !b) return;
+): boolean {
+  if (!a || !b) return false;
   if (a.value === b.value) {
-    reasons.push({ code: same, weight: a.valid ? (same === 'same_national_id' ? W.sameNationalId : W.sameCreditCode) : W.sameInvalidId });
-  } else {
-    reasons.push({ code: different, weight: a.valid && b.valid ? W.differentValidId : W.differentInvalidId });
+    reasons.push(a.valid ? { code: same, weight: W.sameValidId } : { code: same, weight: W.sameInvalidId, detail: 'check character fails' });
+    return a.valid;
   }
+  reasons.push({ code: different, weight: a.valid && b.valid ? W.differentValidId : W.differentInvalidId });
+  return false;
 }
 
 /** Scores two prepared records; see scorePair. */
@@ -124,8 +129,9 @@ export function scorePrepared(a: PreparedRecord, b: PreparedRecord): PairScore {
   const kind = a.kind;
   const reasons: Reason[] = [];
 
-  compareId(reasons, a.nationalId, b.nationalId, 'same_national_id', 'different_national_id');
-  compareId(reasons, a.creditCode, b.creditCode, 'same_credit_code', 'different_credit_code');
+  const sameStrongId =
+    compareId(reasons, a.nationalId, b.nationalId, 'same_national_id', 'different_national_id') ||
+    compareId(reasons, a.creditCode, b.creditCode, 'same_credit_code', 'different_credit_code');
   if (a.mobile && b.mobile) {
     reasons.push(
       a.mobile === b.mobile
@@ -197,8 +203,10 @@ export function scorePrepared(a: PreparedRecord, b: PreparedRecord): PairScore {
   }
   if (!(cityKnown && !sameCity)) {
     const s = addressSimilarity(a.address, b.address);
-    if (s === 1 && /\d号/u.test(a.address)) reasons.push({ code: 'address_similar', weight: W.addressSame, detail: '1.00' });
-    else if (s >= 0.9) reasons.push({ code: 'address_similar', weight: W.addressNear, detail: round2(s).toFixed(2) });
+    // Only addresses down to a house number say much; the same street alone says little.
+    const specific = HOUSE_NUMBER.test(a.address) && HOUSE_NUMBER.test(b.address);
+    if (specific && s === 1) reasons.push({ code: 'address_similar', weight: W.addressSame, detail: '1.00' });
+    else if (specific && s >= 0.9) reasons.push({ code: 'address_similar', weight: W.addressNear, detail: round2(s).toFixed(2) });
     else if (s >= 0.75) reasons.push({ code: 'address_similar', weight: W.addressClose, detail: round2(s).toFixed(2) });
   }
 
@@ -207,7 +215,6 @@ export function scorePrepared(a: PreparedRecord, b: PreparedRecord): PairScore {
   // share phones and homes, sister companies share switchboards and offices. Only the same
   // valid identity number or credit code can; otherwise a person decides.
   const namesDisagree = reasons.some((r) => r.code === 'name_different');
-  const sameStrongId = reasons.some((r) => (r.code === 'same_national_id' || r.code === 'same_credit_code') && r.weight === W.sameNationalId);
   if (namesDisagree && !sameStrongId) logit = Math.min(logit, NAMES_DISAGREE_CAP);
   return { score: 1 / (1 + Math.exp(-logit)), reasons };
 }
