@@ -65,7 +65,10 @@ export async function findByIdentities(tx: Tx, identities: Identity[]): Promise<
   const rows = await tx
     .select({ kind: customerIdentities.kind, value: customerIdentities.value, customerId: customerIdentities.customerId })
     .from(customerIdentities)
-    .where(sql`${customerIdentities.value} = any(${sql.param([...new Set(identities.map((i) => i.value))])}::text[])`);
+    // kind and value both constrained, so the primary key (tenant, kind, value) serves the lookup.
+    .where(
+      sql`${customerIdentities.kind} = any(${sql.param([...new Set(identities.map((i) => i.kind))])}::text[]) and ${customerIdentities.value} = any(${sql.param([...new Set(identities.map((i) => i.value))])}::text[])`,
+    );
   return rows.filter((r) => wanted.has(`${r.kind}:${r.value}`));
 }
 
