@@ -126,4 +126,20 @@ describe.each(DB_KINDS)('customer base on %s', (kind) => {
     expect(audit).toHaveLength(2);
     expect(audit[0].after).toMatchObject({ format: 'xlsx', count: 1 });
   });
+
+  it('parses an address into province, city, district and street on every write', async () => {
+    const res = await call('POST', '/api/v1/customers', { kind: 'person', name: '地址测试', mobile: '13611112222', address: '杭州市西湖区文三路 90 号' });
+    expect(res.json()).toMatchObject({ province: '浙江省', city: '杭州市', district: '西湖区' });
+  });
+
+  it('adds contacts (people at a company) and shows them on the company page', async () => {
+    const company = await byName('华为技术有限公司');
+    const added = await call('POST', `/api/v1/customers/${company.id}/contacts`, { name: '采购 王经理', mobile: '13822223333', title: '采购经理' });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json().mobile).toBe('+8613822223333');
+    const detail = (await call('GET', `/api/v1/customers/${company.id}/detail`, undefined, service)).json();
+    expect(detail.contacts).toEqual([expect.objectContaining({ name: '采购 王经理', mobile: '138****3333', title: '采购经理' })]);
+    const person = await byName('张三');
+    expect((await call('POST', `/api/v1/customers/${person.id}/contacts`, { name: 'x' })).statusCode).toBe(400);
+  });
 });

@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { parseAddress } from '../../lib/address/index.ts';
 import type { Caller } from '../../server/caller.ts';
 import { AppError } from '../../server/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findVisible, getCustomer, type Customer, type CustomerRow } from './customers.service.ts';
 import { refreshMatchKeys, writeMatchKeys } from './customer-match.service.ts';
-import { customerIdentities, customers, customerSources, customerTags } from './customers.tables.ts';
+import { customerContacts, customerIdentities, customers, customerSources, customerTags } from './customers.tables.ts';
 import { cleanCustomer, type Identity } from './rules/clean-customer.ts';
 import { completeness, DEFAULT_TEMPLATES, type FieldTemplate, type TemplateField } from './rules/completeness.ts';
 import { getCustomerSettings } from './customer-settings.service.ts';
@@ -29,7 +30,21 @@ export type CustomerInput = {
 };
 
 /** Column values of a customer after cleaning: normalised numbers, flags, search keys, completeness. */
-export function cleanedValues(input: CustomerInput, now: Date, templates: Record<'person' | 'company', FieldTemplate> = DEFAULT_TEMPLATES) {
+/** Province, city, district and street from the address where the record does not give them. */
+function withParsedAddress(input: CustomerInput): CustomerInput {
+  if (!input.address?.trim() || (input.province && input.city && input.district && input.street)) return input;
+  const parsed = parseAddress(input.address);
+  return {
+    ...input,
+    province: input.province || parsed.province,
+    city: input.city || parsed.city,
+    district: input.district || parsed.district,
+    street: input.street || parsed.street,
+  };
+}
+
+export function cleanedValues(raw: CustomerInput, now: Date, templates: Record<'person' | 'company', FieldTemplate> = DEFAULT_TEMPLATES) {
+  const input = withParsedAddress(raw);
   const clean = cleanCustomer(input, now);
   const values = {
     kind: input.kind,
@@ -207,4 +222,23 @@ export async function insertCustomers(tx: Tx, tenantId: string, rows: CustomerIn
     await tx.insert(customerSources).values(inserted.map((r) => ({ tenantId, customerId: r.id, channel })));
     await refreshMatchKeys(tx, tenantId, inserted.map((r) => r.id));
   }
+}
+
+/** A person at a company (buyer, boss, finance contact). */
+export async function addContact(
+  tx: Tx,
+  caller: Caller,
+  companyId: string,
+  input: { name: string; mobile?: string | null; email?: string | null; title?: string | null },
+) {
+  const company = await findVisible(tx, caller, companyId);
+  if (company.kind !== 'company') throw new AppError(400, 'validation_failed', { kind: 'company_only' });
+  const clean = cleanCustomer({ kind: 'person', name: input.name, mobile: input.mobile, email: input.email }, new Date());
+  if (input.mobile && !clean.mobile) throw new AppError(400, 'validation_failed', { mobile: 'invalid_mobile' });
+  const [row] = await tx
+    .insert(customerContacts)
+    .values({ tenantId: caller.tenantId, companyId, name: input.name, mobile: clean.mobile, email: clean.email, title: input.title ?? null })
+    .returning();
+  await recordAudit(tx, caller, { action: 'customer.contact_add', entity: 'customer', entityId: companyId, after: row });
+  return { id: row!.id, name: row!.name, mobile: row!.mobile, email: row!.email, title: row!.title };
 }

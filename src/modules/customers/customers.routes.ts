@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { errors, idParams, inTenant, noContent, typed } from '../../server/route-helpers.ts';
 import { exportCustomers } from './customer-export.service.ts';
-import { createCustomer, deleteCustomer, markMobileDead, setTags, updateCustomer } from './customer-write.service.ts';
+import { addContact, createCustomer, deleteCustomer, markMobileDead, setTags, updateCustomer } from './customer-write.service.ts';
+import { z } from 'zod';
 import {
   customerCreateBody,
   customerDetailSchema,
@@ -53,6 +54,20 @@ export function registerCustomerRoutes(app: FastifyInstance) {
   });
   api.put('/api/v1/customers/:id/tags', { config: write, schema: { tags, summary: 'Set the tags of a customer', params: idParams, body: tagsBody, response: { 200: customerSchema, ...errors } } }, async (req) =>
     inTenant(req, (tx, caller) => setTags(tx, caller, req.params.id, req.body.tags)),
+  );
+  api.post(
+    '/api/v1/customers/:id/contacts',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Add a person at a company',
+        params: idParams,
+        body: z.strictObject({ name: z.string().trim().min(1).max(100), mobile: z.string().trim().max(40).nullish(), email: z.email().max(200).nullish(), title: z.string().trim().max(100).nullish() }),
+        response: { 201: z.object({ id: z.uuid(), name: z.string(), mobile: z.string().nullable(), email: z.string().nullable(), title: z.string().nullable() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await inTenant(req, (tx, caller) => addContact(tx, caller, req.params.id, req.body))),
   );
   api.post('/api/v1/customers/:id/mobile-dead', { config: write, schema: { tags, summary: 'Mark the mobile number dead (e.g. after a call result)', params: idParams, response: { 200: customerSchema, ...errors } } }, async (req) =>
     inTenant(req, (tx, caller) => markMobileDead(tx, caller, req.params.id)),
