@@ -3,7 +3,9 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../server/caller.ts';
 import { AppError, conflict, notFound } from '../../server/errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { survive } from '../dedupe/index.ts';
 import { refreshMatchKeys } from './customer-match.service.ts';
+import { getCustomerSettings, type CustomerSettings } from './customer-settings.service.ts';
 import { cleanedValues, rowToInput, type CustomerInput } from './customer-write.service.ts';
 import type { CustomerRow } from './customers.service.ts';
 import {
@@ -20,19 +22,18 @@ import {
 export type MergeReason = { code: string; weight: number; detail?: string };
 type Moved = { orders: string[]; sources: number[]; contacts: string[]; identities: { kind: string; value: string }[]; tags: string[] };
 
-const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-
 /**
- * Survivorship: per field, the newest non-empty value of the two records wins (the survivor's
- * value when both are equally new), so nothing known about the customer is dropped.
+ * Survivorship, per the tenant's settings: for each field the newest non-empty value of the two
+ * records, or the value from the most trusted source (by the records' source channel), so that
+ * nothing known about the customer is dropped. Kind and owner stay the survivor's.
  */
-export function surviveValues(survivor: CustomerRow, merged: CustomerRow): CustomerInput {
-  const [older, newer] = survivor.updatedAt >= merged.updatedAt ? [merged, survivor] : [survivor, merged];
-  const out: Record<string, unknown> = { ...rowToInput(older) };
-  for (const [k, v] of Object.entries(rowToInput(newer))) if (!isEmpty(v)) out[k] = v;
-  out.kind = survivor.kind;
-  out.ownerUserId = survivor.ownerUserId ?? merged.ownerUserId;
-  return out as CustomerInput;
+export function surviveValues(survivor: CustomerRow, merged: CustomerRow, settings: Pick<CustomerSettings, 'survivorship' | 'sourceTrust'>): CustomerInput {
+  const result = survive(
+    [survivor, merged].map((r) => ({ values: rowToInput(r) as Record<string, unknown>, source: r.source ?? '', updatedAt: r.updatedAt.toISOString() })),
+    settings.survivorship,
+    settings.sourceTrust,
+  );
+  return { ...(result.values as CustomerInput), kind: survivor.kind, ownerUserId: survivor.ownerUserId ?? merged.ownerUserId };
 }
 
 async function live(tx: Tx, id: string): Promise<CustomerRow> {
@@ -66,7 +67,8 @@ export async function mergeCustomers(
   const addedTags = (await tx.select().from(customerTags).where(eq(customerTags.customerId, mergedId))).map((t) => t.tag).filter((t) => !survivorTags.has(t));
   if (addedTags.length) await tx.insert(customerTags).values(addedTags.map((tag) => ({ tenantId: actor.tenantId, customerId: survivorId, tag })));
 
-  const { values } = cleanedValues(surviveValues(survivor, merged), now);
+  const settings = await getCustomerSettings(tx);
+  const { values } = cleanedValues(surviveValues(survivor, merged, settings), now, settings.fieldTemplates);
   await tx.update(customers).set({ ...values, ownerUserId: survivor.ownerUserId ?? merged.ownerUserId, updatedAt: now }).where(eq(customers.id, survivorId));
   await tx.update(customers).set({ mergedInto: survivorId, deletedAt: now }).where(eq(customers.id, mergedId));
   await tx

@@ -99,4 +99,16 @@ describe.each(DB_KINDS)('merge, undo, review queue and scan on %s', (kind) => {
     const c = await create({ kind: 'person', name: '赵敏', mobile: '13600000000' });
     expect((await call('GET', `/api/v1/customers/${c.id}`)).json().completeness).toBe(Math.round(70 * (2 / 3) + 30));
   });
+
+  it('follows the survivorship settings: the most trusted source wins where the tenant says so', async () => {
+    const settings = (await call('GET', '/api/v1/customer-settings')).json();
+    await call('PUT', '/api/v1/customer-settings', { ...settings, sourceTrust: ['erp', 'call_list'], survivorship: { email: 'most_trusted_source' } });
+    const erp = await create({ kind: 'person', name: '周杰', mobile: '13711110000', email: 'zhoujie@erp.example.com', source: 'erp' });
+    const list = await create({ kind: 'person', name: '周杰', mobile: '13711110001', email: 'zj@list.example.com', source: 'call_list', city: '广州市' });
+    const merged = await call('POST', `/api/v1/customers/${list.id}/merge`, { otherId: erp.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const survivor = (await call('GET', `/api/v1/customers/${list.id}`)).json();
+    // E-mail from the trusted ERP record although the call list's is newer; city, which only one has, is kept.
+    expect(survivor).toMatchObject({ email: 'zhoujie@erp.example.com', city: '广州市' });
+  });
 });
