@@ -19,7 +19,8 @@ async function tide(args: string[], env: Record<string, string>) {
   }
 }
 
-describe('tide command line', () => {
+// Each command is a new process opening the embedded database: slow on a busy 2-core machine.
+describe('tide command line', { timeout: 240_000 }, () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tide-cli-'));
   const env = { TIDE_DATA_DIR: dataDir, DATABASE_URL: '' };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
