@@ -182,7 +182,7 @@ async function applyBatch(tx: Tx, tenantId: string, id: string, rows: RowResult[
     await tx.insert(importRejects).values(rejects.map((r) => ({ tenantId, importId: id, line: r.line, reasons: r.reasons, raw: r.raw }))).onConflictDoNothing();
   }
   if (current!.type === 'customers') {
-    const outcomes = await upsertCustomerBatch(tx, tenantId, accepted.map((r) => ({ ...r.customer!, line: r.line, rowKey: `${current!.fileSha256}:${r.line}` })), options);
+    const outcomes = await upsertCustomerBatch(tx, tenantId, accepted.map((r) => ({ ...r.customer!, source: r.customer!.source || current!.channel, line: r.line, rowKey: `${current!.fileSha256}:${r.line}` })), options);
     const changes: (typeof importChanges.$inferInsert)[] = [];
     for (const o of outcomes) {
       if (o.action === 'created') counts.created++;

@@ -56,7 +56,7 @@ describe.each(DB_KINDS)('imports on %s', (kind) => {
     expect(result.counts).toEqual({ read: 5, created: 3, updated: 0, merged: 1, rejected: 1 });
     const zhang = (await call('GET', '/api/v1/customers?q=13812345678')).json().items;
     expect(zhang).toHaveLength(1);
-    expect(zhang[0]).toMatchObject({ name: '张三', email: 'zhangsan@example.com', city: '杭州市', source: null });
+    expect(zhang[0]).toMatchObject({ name: '张三', email: 'zhangsan@example.com', city: '杭州市', source: 'tmall' });
     const li = (await call('GET', `/api/v1/customers?q=${encodeURIComponent('李四')}`)).json().items[0];
     expect(li).toMatchObject({ mobile: '+8613900139000', province: '上海市', district: '浦东新区' });
     const wang = (await call('GET', `/api/v1/customers?q=${encodeURIComponent('王五')}`)).json().items[0];

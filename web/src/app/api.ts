@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** Machine-readable facts, e.g. `{ existingId }` on a 409 `duplicate`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -16,7 +18,15 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-type RequestOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; query?: Query; signal?: AbortSignal };
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as multipart/form-data instead of `body` (file uploads). */
+  form?: FormData;
+  query?: Query;
+  signal?: AbortSignal;
+};
 
 let onUnauthenticated: (() => void) | undefined;
 
@@ -43,26 +53,31 @@ async function readError(response: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown; details?: unknown } } | undefined)?.error;
   if (error && typeof error.code === 'string') {
     const message = typeof error.message === 'string' && error.message ? error.message : i18n.t('error.requestFailed');
     const fields = error.fields && typeof error.fields === 'object' ? (error.fields as Record<string, string>) : {};
-    return new ApiError(response.status, error.code, message, fields);
+    const details = error.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : {};
+    return new ApiError(response.status, error.code, message, fields, details);
   }
   return new ApiError(response.status, `http_${response.status}`, i18n.t('error.requestFailed'));
 }
 
+/** The address of an API resource, e.g. for a download link (same origin: the session cookie goes along). */
+export const apiUrl = (path: string, query?: Query) => `/api/v1${path}${toQueryString(query)}`;
+
 /** Calls `/api/v1<path>` with the session cookie, JSON in and out, in the current UI language. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body sets its own multipart Content-Type (with the boundary).
+  if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}${toQueryString(options.query)}`, {
+    response = await fetch(apiUrl(path, options.query), {
       method: options.method ?? 'GET',
       credentials: 'include',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {

@@ -5,11 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from '../features/auth/login.page.tsx';
 import { AuditLogPage } from '../features/audit/audit-log.page.tsx';
+import { CleanupPage } from '../features/customers/cleanup.page.tsx';
 import { CustomerListPage } from '../features/customers/customer-list.page.tsx';
+import { CustomerPage } from '../features/customers/customer.page.tsx';
+import { DuplicatesPage } from '../features/customers/duplicates.page.tsx';
+import { ImportNewPage } from '../features/imports/import-new.page.tsx';
+import { ImportPage } from '../features/imports/import.page.tsx';
+import { ImportsPage } from '../features/imports/imports.page.tsx';
 import { RolesPage } from '../features/org/roles.page.tsx';
 import { TeamsPage } from '../features/org/teams.page.tsx';
 import { UsersPage } from '../features/org/users.page.tsx';
 import { ApiTokensPage } from '../features/settings/api-tokens.page.tsx';
+import { DataSettingsPage } from '../features/settings/data-settings.page.tsx';
 import { currentLanguage } from './i18n.ts';
 import { NotFoundPage, ForbiddenPage } from './result.pages.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -48,7 +55,16 @@ function AppRoutes() {
         <Route element={<Shell />}>
           <Route index element={<Navigate to="/customers" replace />} />
           <Route path="/customers" element={<CustomerListPage />} />
+          <Route path="/customers/cleanup" element={<CleanupPage />} />
+          <Route path="/customers/:id" element={<CustomerPage />} />
+          <Route element={<RequirePermission permission="customers.write" />}>
+            <Route path="/customers/duplicates" element={<DuplicatesPage />} />
+            <Route path="/imports" element={<ImportsPage />} />
+            <Route path="/imports/new" element={<ImportNewPage />} />
+            <Route path="/imports/:id" element={<ImportPage />} />
+          </Route>
           <Route element={<RequirePermission permission="org.manage" />}>
+            <Route path="/settings/data" element={<DataSettingsPage />} />
             <Route path="/admin/users" element={<UsersPage />} />
             <Route path="/admin/teams" element={<TeamsPage />} />
             <Route path="/admin/roles" element={<RolesPage />} />

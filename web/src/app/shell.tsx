@@ -1,46 +1,81 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  ClearOutlined,
   ClusterOutlined,
+  ImportOutlined,
   LogoutOutlined,
+  MergeCellsOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from './language-switch.tsx';
+import { selectedNavPath } from './nav-path.ts';
 import { useMe, useSession } from './session.tsx';
 
-type NavItem = { path: string; label: string; icon: ReactNode; testId: string; permission?: string };
+type NavGroup = 'customerData' | 'admin' | 'settings';
+type NavItem = { path: string; label: string; icon: ReactNode; testId: string; group: NavGroup; permission?: string };
 
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const { can } = useSession();
   const items: NavItem[] = [
-    { path: '/customers', label: t('nav.customers'), icon: <UserOutlined />, testId: 'nav-customers' },
-    { path: '/admin/users', label: t('nav.users'), icon: <TeamOutlined />, testId: 'nav-users', permission: 'org.manage' },
-    { path: '/admin/teams', label: t('nav.teams'), icon: <ClusterOutlined />, testId: 'nav-teams', permission: 'org.manage' },
-    { path: '/admin/roles', label: t('nav.roles'), icon: <SafetyCertificateOutlined />, testId: 'nav-roles', permission: 'org.manage' },
-    { path: '/admin/audit', label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit.read' },
-    { path: '/settings/tokens', label: t('nav.apiTokens'), icon: <ApiOutlined />, testId: 'nav-api-tokens' },
+    { path: '/customers', label: t('nav.customers'), icon: <UserOutlined />, testId: 'nav-customers', group: 'customerData' },
+    { path: '/customers/duplicates', label: t('nav.duplicates'), icon: <MergeCellsOutlined />, testId: 'nav-duplicates', group: 'customerData', permission: 'customers.write' },
+    { path: '/customers/cleanup', label: t('nav.cleanup'), icon: <ClearOutlined />, testId: 'nav-cleanup', group: 'customerData' },
+    { path: '/imports', label: t('nav.imports'), icon: <ImportOutlined />, testId: 'nav-imports', group: 'customerData', permission: 'customers.write' },
+    { path: '/admin/users', label: t('nav.users'), icon: <TeamOutlined />, testId: 'nav-users', group: 'admin', permission: 'org.manage' },
+    { path: '/admin/teams', label: t('nav.teams'), icon: <ClusterOutlined />, testId: 'nav-teams', group: 'admin', permission: 'org.manage' },
+    { path: '/admin/roles', label: t('nav.roles'), icon: <SafetyCertificateOutlined />, testId: 'nav-roles', group: 'admin', permission: 'org.manage' },
+    { path: '/admin/audit', label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', group: 'admin', permission: 'audit.read' },
+    { path: '/settings/data', label: t('nav.dataSettings'), icon: <SettingOutlined />, testId: 'nav-data-settings', group: 'settings', permission: 'org.manage' },
+    { path: '/settings/tokens', label: t('nav.apiTokens'), icon: <ApiOutlined />, testId: 'nav-api-tokens', group: 'settings' },
   ];
   return items.filter((item) => !item.permission || can(item.permission));
 }
 
+function groupLabel(t: TFunction, group: NavGroup): string {
+  switch (group) {
+    case 'customerData':
+      return t('nav.group.customerData');
+    case 'admin':
+      return t('nav.group.admin');
+    case 'settings':
+      return t('nav.group.settings');
+  }
+}
+
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const items = useNavItems();
-  const selected = items.find((item) => location.pathname.startsWith(item.path))?.path;
-  const menuItems: MenuProps['items'] = items.map((item) => ({
-    key: item.path,
-    icon: item.icon,
-    label: <span data-testid={item.testId}>{item.label}</span>,
-  }));
+  const selected = selectedNavPath(
+    items.map((item) => item.path),
+    location.pathname,
+  );
+  const groups: NavGroup[] = ['customerData', 'admin', 'settings'];
+  const menuItems: MenuProps['items'] = groups
+    .map((group) => ({ group, members: items.filter((item) => item.group === group) }))
+    .filter(({ members }) => members.length > 0)
+    .map(({ group, members }) => ({
+      type: 'group' as const,
+      key: `group-${group}`,
+      label: groupLabel(t, group),
+      children: members.map((item) => ({
+        key: item.path,
+        icon: item.icon,
+        label: <span data-testid={item.testId}>{item.label}</span>,
+      })),
+    }));
   return (
     <Menu
       mode="inline"
