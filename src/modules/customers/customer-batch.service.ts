@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { cleanedValues, findByIdentities, rowToInput, type CustomerInput } from './customer-write.service.ts';
 import type { CustomerRow } from './customers.service.ts';
-import { customerIdentities, customers, customerTags } from './customers.tables.ts';
+import { customerContacts, customerIdentities, customers, customerTags } from './customers.tables.ts';
 import type { Identity } from './rules/clean-customer.ts';
 import { blockingKeys, decidePair, type MatchRecord } from '../dedupe/index.ts';
 import { bulkInsertCustomers, bulkInsertIdentities, bulkInsertSources, bulkReplaceMatchKeys, bulkUpdateCustomers } from './customer-bulk.repo.ts';
@@ -16,6 +16,8 @@ export type IncomingCustomer = CustomerInput & {
   tags?: string[];
   /** Where the row stands in which file (`<sha256>:<line>`): re-importing that file finds the same customer. */
   rowKey?: string;
+  /** A person named beside a company in the row (公司名称 + 联系人): kept as the company's contact. */
+  contactName?: string | null;
 };
 export type BatchOutcome = {
   line: number;
@@ -151,9 +153,27 @@ export async function upsertCustomerBatch(
     touched.flatMap((id) => [...new Set(blockingKeys({ ...finalValues.get(id)!.values, id } as MatchRecord))].map((key) => ({ customerId: id, key }))),
   );
   await bulkInsertSources(tx, tenantId, outcomes.map((o) => ({ customerId: o.customerId, line: o.line })), options.channel, options.importId);
+  await addRowContacts(tx, tenantId, rows, outcomes);
   const tagRows = rows.flatMap((r, i) => (r.tags ?? []).map((tag) => ({ tenantId, customerId: outcomes[i]!.customerId, tag })));
   if (tagRows.length) await tx.insert(customerTags).values(tagRows).onConflictDoNothing();
   return outcomes;
+}
+
+/** Contacts named in company rows, once per company and name. */
+async function addRowContacts(tx: Tx, tenantId: string, rows: IncomingCustomer[], outcomes: BatchOutcome[]) {
+  const wanted = new Map<string, { companyId: string; name: string }>();
+  rows.forEach((r, i) => {
+    const name = r.contactName?.trim();
+    if (r.kind === 'company' && name) wanted.set(`${outcomes[i]!.customerId}|${name}`, { companyId: outcomes[i]!.customerId, name });
+  });
+  if (wanted.size === 0) return;
+  const companyIds = [...new Set([...wanted.values()].map((w) => w.companyId))];
+  const existing = await tx
+    .select({ companyId: customerContacts.companyId, name: customerContacts.name })
+    .from(customerContacts)
+    .where(sql`${customerContacts.companyId} = any(${sql.param(companyIds)}::uuid[])`);
+  for (const e of existing) wanted.delete(`${e.companyId}|${e.name}`);
+  if (wanted.size) await tx.insert(customerContacts).values([...wanted.values()].map((w) => ({ tenantId, companyId: w.companyId, name: w.name })));
 }
 
 /**

@@ -152,6 +152,16 @@ describe.each(DB_KINDS)('imports on %s', (kind) => {
     expect((await call('GET', `/api/v1/orders?customerId=${zhang.id}`)).json().items).toHaveLength(1);
   });
 
+  it('keeps the person named beside a company as its contact, once', async () => {
+    const csv = '公司名称,联系人,统一社会信用代码\n小米科技有限责任公司,雷经理,91110108551385082Q\n';
+    await importFile('dealers.csv', Buffer.from(csv), 'type=customers&channel=dealer');
+    await importFile('dealers.csv', Buffer.from(csv), 'type=customers&channel=dealer');
+    const company = (await call('GET', '/api/v1/customers?q=91110108551385082Q')).json().items[0];
+    expect(company).toMatchObject({ kind: 'company', name: '小米科技有限责任公司' });
+    const detail = (await call('GET', `/api/v1/customers/${company.id}/detail`)).json();
+    expect(detail.contacts.map((c: { name: string }) => c.name)).toEqual(['雷经理']);
+  });
+
   it('answers files that cannot be imported with a clear 400 naming the reason', async () => {
     const cases: [string, Buffer, string][] = [
       ['empty.csv', Buffer.alloc(0), 'zero_bytes'],

@@ -9,7 +9,7 @@ import { mapCustomerRow, mapOrderRow, type CleanCustomer, type CleanOrder } from
 export type FieldMapping = MappingTemplate;
 
 export type RowResult =
-  | { ok: true; line: number; customer?: CustomerInput & { tags?: string[] }; order?: Omit<IncomingOrder, 'line'> }
+  | { ok: true; line: number; customer?: CustomerInput & { tags?: string[]; contactName?: string | null }; order?: Omit<IncomingOrder, 'line'> }
   | { ok: false; line: number; reasons: { field: string | null; code: string }[]; raw: string };
 
 export type OpenedFile = {
@@ -26,7 +26,7 @@ export type OpenedFile = {
 export { ImportFileError };
 
 /** Keeps invalid values visible to the customer base, which flags them and stores them aside. */
-function toCustomerInput(c: CleanCustomer): CustomerInput {
+function toCustomerInput(c: CleanCustomer): CustomerInput & { contactName: string | null } {
   const name = c.name ?? c.companyName ?? c.mobile?.replace(/^\+86/, '') ?? c.nationalId ?? c.creditCode ?? c.email ?? '';
   return {
     kind: c.kind,
@@ -43,6 +43,7 @@ function toCustomerInput(c: CleanCustomer): CustomerInput {
     industry: c.industry,
     source: c.source,
     externalId: c.externalId,
+    contactName: c.kind === 'company' ? c.contactName : null,
   };
 }
 
