@@ -1,20 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  assertWebBuilt,
   byTestId,
   expectText,
   JOURNEY_TIMEOUT,
-  launchBrowser,
   login,
   newPage,
   screenshot,
-  SETUP_TIMEOUT,
+  useJourney,
   waitForRows,
 } from './browser.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 const confirm = (page: Page) => page.locator('.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"]').click();
@@ -22,25 +17,14 @@ const teamNode = (page: Page, name: string) =>
   byTestId(page, 'teams-tree').locator('[data-testid="team-node"]', { hasText: new RegExp(`^${name}\\s*\\d*$`) });
 
 describe('journey: teams, roles, audit log and API tokens', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, SETUP_TIMEOUT);
+  const journey = useJourney();
 
   it(
     'manages the team tree, edits a role, reads the audit trail and issues a token',
     async () => {
-      const { context, page } = await newPage(browser, server.url);
+      const { context, page } = await newPage(journey.browser, journey.server.url);
       try {
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
 
         // Teams: add a sub-team, rename it, give it a manager, move it, delete it.
         await byTestId(page, 'nav-teams').click();

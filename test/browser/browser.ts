@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /** Browser journeys drive the built app (web/dist) served by the real server; the machine is slow, so timeouts are generous. */
 export const JOURNEY_TIMEOUT = 240_000;
@@ -110,4 +111,23 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
 /** Waits for the antd table to finish loading and to show at least one row. */
 export async function waitForRows(table: Locator, timeout = 60_000): Promise<void> {
   await table.locator('tr.ant-table-row').first().waitFor({ state: 'visible', timeout });
+}
+
+export type Journey = { server: TestServer; browser: Browser };
+
+/**
+ * The whole app on a fresh embedded database, and Chromium, for one describe block: started
+ * before its journeys, closed after them. Read `journey.server` / `journey.browser` inside tests.
+ */
+export function useJourney(): Journey {
+  const journey = {} as Journey;
+  beforeAll(async () => {
+    assertWebBuilt();
+    [journey.server, journey.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.server?.close();
+  }, SETUP_TIMEOUT);
+  return journey;
 }

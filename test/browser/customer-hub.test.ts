@@ -1,24 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/modules/imports/index.ts';
-import { startTestServer } from '../helpers/server.ts';
 import {
-  assertWebBuilt,
   byTestId,
   expectText,
   horizontalOverflow,
+  type Journey,
   JOURNEY_TIMEOUT,
-  launchBrowser,
   login,
   newPage,
   PHONE,
   pickOption,
   screenshot,
-  SETUP_TIMEOUT,
+  useJourney,
   waitForRows,
 } from './browser.ts';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Server = Journey['server'];
 type ApiCustomer = { id: string; kind: string; name: string; mobile: string | null; address: string | null };
 
 /** An antd InputNumber's input, wherever the test id landed (on the input or its wrapper). */
@@ -54,25 +52,14 @@ async function uploadAndStart(page: Page, csv: string, fileName: string, options
 }
 
 describe('journey: customer data hub (import, customer page, duplicate review)', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, SETUP_TIMEOUT);
+  const journey = useJourney();
 
   it(
     'imports a CSV with Chinese headers and a bad row, reports, offers the rejects and reverts',
     async () => {
-      const { context, page } = await newPage(browser, server.url);
+      const { context, page } = await newPage(journey.browser, journey.server.url);
       try {
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
         const csv = [
           '姓名,手机号,省份,城市,地址,会员等级',
           '张小明,13912345678,浙江省,杭州市,西湖区文三路100号,金卡',
@@ -96,7 +83,7 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
         await byTestId(page, 'import-start').click();
 
         // Step 3: the import page polls; the worker runs it; the report appears.
-        await workQueuedImport(page, server);
+        await workQueuedImport(page, journey.server);
         await expect.poll(() => byTestId(page, 'import-page').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
         await expect.poll(() => countOf(page, 'read')).toBe(3);
         expect(await countOf(page, 'created')).toBe(2);
@@ -145,11 +132,11 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
   it(
     'creates a customer, tags it, is stopped from creating it twice, and finds it by initials',
     async () => {
-      const { context, page } = await newPage(browser, server.url);
+      const { context, page } = await newPage(journey.browser, journey.server.url);
       const name = '欧阳娜娜';
       const tag = '展会客户';
       try {
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
         await waitForRows(byTestId(page, 'customers-table'));
 
         // New customer.
@@ -248,9 +235,9 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
   it(
     'puts a near-duplicate from an import in the review queue, merges it and undoes the merge',
     async () => {
-      const { context, page } = await newPage(browser, server.url);
+      const { context, page } = await newPage(journey.browser, journey.server.url);
       try {
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
         // A seeded person, imported again with the same name and address but another mobile.
         const list = await (await page.request.get('/api/v1/customers?kind=person&limit=100')).json();
         const people = list.items as ApiCustomer[];
@@ -259,7 +246,7 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
         const csv = ['姓名,手机号,地址', `${original!.name},13500009999,${original!.address}`].join('\n');
         await uploadAndStart(page, csv, '经销商名单.csv');
         await byTestId(page, 'import-start').click();
-        await workQueuedImport(page, server);
+        await workQueuedImport(page, journey.server);
         await expect.poll(() => byTestId(page, 'import-page').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
 
         // The pair waits for review: side by side, the differing mobile highlighted, reasons translated.
@@ -301,9 +288,9 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
   it(
     'changes the duplicate thresholds and the source trust order',
     async () => {
-      const { context, page } = await newPage(browser, server.url);
+      const { context, page } = await newPage(journey.browser, journey.server.url);
       try {
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
         await byTestId(page, 'nav-data-settings').click();
         await page.waitForURL(/\/settings\/data$/);
         await numberInput(page, 'settings-review').fill('75');
@@ -341,9 +328,9 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
   it(
     'fits every customer-data page on a phone',
     async () => {
-      const { context, page } = await newPage(browser, server.url, PHONE);
+      const { context, page } = await newPage(journey.browser, journey.server.url, PHONE);
       try {
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
         await waitForRows(byTestId(page, 'customers-table'));
         const first = await page.locator('[data-testid="customer-row"]').first().getAttribute('data-customer-id');
         const pages: { path: string; name: string; ready: string }[] = [

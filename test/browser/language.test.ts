@@ -1,30 +1,27 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server.ts';
-import { assertWebBuilt, byTestId, expectText, fillLogin, JOURNEY_TIMEOUT, launchBrowser, login, newPage, screenshot, SETUP_TIMEOUT } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  byTestId,
+  expectText,
+  fillLogin,
+  type Journey,
+  JOURNEY_TIMEOUT,
+  login,
+  newPage,
+  screenshot,
+  useJourney,
+} from './browser.ts';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Server = Journey['server'];
 
 describe('journey: language switch', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, SETUP_TIMEOUT);
+  const journey = useJourney();
 
   it(
     'switches zh-CN → en-US → zh-CN, and the choice survives a reload',
     async () => {
-      const { context, page } = await newPage(browser, server.url);
+      const { context, page } = await newPage(journey.browser, journey.server.url);
       try {
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
         await expectText(byTestId(page, 'nav-customers'), '客户');
         await expectText(byTestId(page, 'page-title'), '客户');
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
@@ -45,14 +42,14 @@ describe('journey: language switch', () => {
         await byTestId(page, 'logout').click();
         await page.waitForURL(/\/login/);
         await expectText(byTestId(page, 'login-title'), 'Log in to Tide');
-        await fillLogin(page, server.admin.login, 'wrong-password-here');
+        await fillLogin(page, journey.server.admin.login, 'wrong-password-here');
         await expectText(byTestId(page, 'login-error'), 'Wrong account or password');
         await screenshot(page, 'language', 'login-en');
 
         // Back to Chinese on the login page, then in the app.
         await byTestId(page, 'lang-zh-CN').click();
         await expectText(byTestId(page, 'login-title'), '登录 Tide');
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
         await expectText(byTestId(page, 'nav-customers'), '客户');
         await page.reload();
         await expectText(byTestId(page, 'nav-customers'), '客户');

@@ -1,28 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server.ts';
-import { assertWebBuilt, byTestId, expectText, fillLogin, JOURNEY_TIMEOUT, launchBrowser, newPage, screenshot, SETUP_TIMEOUT, waitForRows } from './browser.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import { describe, expect, it } from 'vitest';
+import {
+  byTestId,
+  expectText,
+  fillLogin,
+  JOURNEY_TIMEOUT,
+  newPage,
+  screenshot,
+  useJourney,
+  waitForRows,
+} from './browser.ts';
 
 describe('journey: login and logout', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, SETUP_TIMEOUT);
+  const journey = useJourney();
 
   it(
     'rejects a wrong password, lets the right one in, and logs out',
     async () => {
-      const { context, page } = await newPage(browser, server.url);
+      const { context, page } = await newPage(journey.browser, journey.server.url);
       try {
         // Not logged in: any page leads to the login form.
         await page.goto('/customers');
@@ -30,12 +24,12 @@ describe('journey: login and logout', () => {
         await expectText(byTestId(page, 'login-title'), '登录 Tide');
         await screenshot(page, 'login', 'login-page');
 
-        await fillLogin(page, server.admin.login, 'not-the-password');
+        await fillLogin(page, journey.server.admin.login, 'not-the-password');
         await expectText(byTestId(page, 'login-error'), '账号或密码错误');
         expect(page.url()).toMatch(/\/login/);
         await screenshot(page, 'login', 'wrong-password');
 
-        await byTestId(page, 'login-password').fill(server.admin.password);
+        await byTestId(page, 'login-password').fill(journey.server.admin.password);
         await byTestId(page, 'login-submit').click();
         await page.waitForURL(/\/customers/);
         await expectText(byTestId(page, 'tenant-name'), '示例公司');

@@ -1,21 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  assertWebBuilt,
   byTestId,
   expectText,
   horizontalOverflow,
   JOURNEY_TIMEOUT,
-  launchBrowser,
   login,
   newPage,
   PHONE,
   screenshot,
-  SETUP_TIMEOUT,
+  useJourney,
 } from './browser.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 async function expectNoHorizontalScroll(page: Page) {
   // Let late layout (fonts, tables measuring their columns) settle first.
@@ -25,30 +20,19 @@ async function expectNoHorizontalScroll(page: Page) {
 }
 
 describe('journey: phone layout (390×844)', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, SETUP_TIMEOUT);
+  const journey = useJourney();
 
   it(
     'opens the menu from the hamburger and never scrolls sideways',
     async () => {
-      const { context, page } = await newPage(browser, server.url, PHONE);
+      const { context, page } = await newPage(journey.browser, journey.server.url, PHONE);
       try {
         await page.goto('/login');
         await byTestId(page, 'login-card').waitFor();
         await expectNoHorizontalScroll(page);
         await screenshot(page, 'phone', 'login');
 
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
         await page.locator('[data-testid="customers-table"] tr.ant-table-row').first().waitFor();
         // No sider on a phone: the menu hides behind the hamburger.
         expect(await byTestId(page, 'sider').count()).toBe(0);

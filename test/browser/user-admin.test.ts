@@ -1,44 +1,27 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
 import {
-  assertWebBuilt,
   byTestId,
   expectText,
   JOURNEY_TIMEOUT,
-  launchBrowser,
   login,
   newPage,
   pickOption,
   screenshot,
-  SETUP_TIMEOUT,
+  useJourney,
   waitForRows,
 } from './browser.ts';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
 describe('journey: user administration', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, SETUP_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, SETUP_TIMEOUT);
+  const journey = useJourney();
 
   it(
     'creates a user, changes their role, deactivates and reactivates them',
     async () => {
-      const { context, page } = await newPage(browser, server.url);
+      const { context, page } = await newPage(journey.browser, journey.server.url);
       const email = `zhang.wei.${Date.now().toString(36)}@demo.test`;
       const name = '张伟测试';
       try {
-        await login(page, server.admin);
+        await login(page, journey.server.admin);
         await byTestId(page, 'nav-users').click();
         await page.waitForURL(/\/admin\/users/);
         await expectText(byTestId(page, 'page-title'), '用户');
