@@ -95,9 +95,21 @@ export async function login(page: Page, admin: { login: string; password: string
 
 /** Picks an option in an open antd Select / TreeSelect dropdown by its visible text. */
 export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.getByText(text, { exact: true }).first().click();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    // The newest dropdown is the last in the portal; an earlier select's list can linger while it animates out.
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    await dropdown.getByText(text, { exact: true }).first().click();
+    const took = await expect
+      .poll(async () => (await select.innerText()).includes(text), { timeout: 5_000 })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (took) return;
+  }
+  throw new Error(`could not pick "${text}" in the select`);
 }
 
 /** The document must not scroll sideways. */
