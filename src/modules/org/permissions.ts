@@ -7,6 +7,12 @@ export const PERMISSIONS = [
   { key: 'customers.write', group: 'customers' },
   { key: 'customers.phone', group: 'customers' },
   { key: 'customers.export', group: 'customers' },
+  { key: 'leads.read', group: 'sales' },
+  { key: 'leads.write', group: 'sales' },
+  { key: 'leads.assign', group: 'sales' },
+  { key: 'pipeline.read', group: 'sales' },
+  { key: 'pipeline.write', group: 'sales' },
+  { key: 'sales.configure', group: 'sales' },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['key'];
@@ -18,8 +24,8 @@ export const DEFAULT_ROLES: Record<RoleKey, { dataScope: DataScope; permissions:
   admin: { dataScope: 'all', permissions: [...PERMISSION_KEYS] },
   manager: {
     dataScope: 'team',
-    permissions: ['audit.read', 'customers.read', 'customers.write', 'customers.phone', 'customers.export'],
+    permissions: ['audit.read', 'customers.read', 'customers.write', 'customers.phone', 'customers.export', 'leads.read', 'leads.write', 'leads.assign', 'pipeline.read', 'pipeline.write'],
   },
-  sales: { dataScope: 'own', permissions: ['customers.read', 'customers.write', 'customers.phone'] },
-  service: { dataScope: 'all', permissions: ['customers.read'] },
+  sales: { dataScope: 'own', permissions: ['customers.read', 'customers.write', 'customers.phone', 'leads.read', 'leads.write', 'pipeline.read', 'pipeline.write'] },
+  service: { dataScope: 'all', permissions: ['customers.read', 'leads.read', 'pipeline.read'] },
 };

@@ -5,6 +5,18 @@ import { initReactI18next } from 'react-i18next';
 import enUS from '../locales/en-US.json';
 import zhCN from '../locales/zh-CN.json';
 
+type Catalogue = Record<string, unknown>;
+/** Feature catalogues: `locales/<language>/<namespace>.json` become the top-level key `<namespace>`. */
+const featureFiles = import.meta.glob<Catalogue>('../locales/*/*.json', { eager: true, import: 'default' });
+function withFeatures(language: Language, base: Catalogue): Catalogue {
+  const merged: Catalogue = { ...base };
+  for (const [file, messages] of Object.entries(featureFiles)) {
+    const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(file);
+    if (match && match[1] === language) merged[match[2]!] = messages;
+  }
+  return merged;
+}
+
 export type Language = 'zh-CN' | 'en-US';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en-US'];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
@@ -40,7 +52,7 @@ const initial = readStoredLanguage();
 applyLanguage(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: { 'zh-CN': { translation: withFeatures('zh-CN', zhCN) }, 'en-US': { translation: withFeatures('en-US', enUS) } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

@@ -1,13 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyValues, flatten, keyDifferences, missingKeys, usedKeys } from './locale-check.ts';
 
 const here = import.meta.dirname;
 const srcDir = path.resolve(here, '..');
-const load = (name: string): unknown => JSON.parse(readFileSync(path.join(here, name), 'utf8'));
-const zh = flatten(load('zh-CN.json'));
-const en = flatten(load('en-US.json'));
+const load = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(here, name), 'utf8'));
+/** The base catalogue plus `<language>/<namespace>.json` files under their namespace, as i18n.ts merges them. */
+function catalogue(language: string): Record<string, unknown> {
+  const merged = load(`${language}.json`);
+  const dir = path.join(here, language);
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  for (const file of files) merged[file.replace(/\.json$/, '')] = load(path.join(language, file));
+  return merged;
+}
+const zh = flatten(catalogue('zh-CN'));
+const en = flatten(catalogue('en-US'));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
