@@ -21,13 +21,14 @@ import { LanguageSwitch } from './language-switch.tsx';
 import { selectedNavPath } from './nav-path.ts';
 import { useMe, useSession } from './session.tsx';
 
-type NavGroup = 'customerData' | 'admin' | 'settings';
+type NavGroup = 'sales' | 'customerData' | 'admin' | 'settings';
 type NavItem = { path: string; label: string; icon: ReactNode; testId: string; group: NavGroup; permission?: string };
 
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const { can } = useSession();
   const items: NavItem[] = [
+    // sales: leads, opportunities, funnel, then the sales settings pages
     { path: '/customers', label: t('nav.customers'), icon: <UserOutlined />, testId: 'nav-customers', group: 'customerData' },
     { path: '/customers/duplicates', label: t('nav.duplicates'), icon: <MergeCellsOutlined />, testId: 'nav-duplicates', group: 'customerData', permission: 'customers.write' },
     { path: '/customers/cleanup', label: t('nav.cleanup'), icon: <ClearOutlined />, testId: 'nav-cleanup', group: 'customerData' },
@@ -44,6 +45,8 @@ function useNavItems(): NavItem[] {
 
 function groupLabel(t: TFunction, group: NavGroup): string {
   switch (group) {
+    case 'sales':
+      return t('nav.group.sales');
     case 'customerData':
       return t('nav.group.customerData');
     case 'admin':
@@ -62,7 +65,7 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     items.map((item) => item.path),
     location.pathname,
   );
-  const groups: NavGroup[] = ['customerData', 'admin', 'settings'];
+  const groups: NavGroup[] = ['sales', 'customerData', 'admin', 'settings'];
   const menuItems: MenuProps['items'] = groups
     .map((group) => ({ group, members: items.filter((item) => item.group === group) }))
     .filter(({ members }) => members.length > 0)
