@@ -192,3 +192,16 @@ export async function getCustomerDetail(tx: Tx, caller: Caller, id: string) {
     })),
   };
 }
+
+/**
+ * Name and traits of many customers at once, without the data-scope check: for records that
+ * point at a customer (opportunities, leads) and for jobs. The caller decides what it may show.
+ */
+export async function customerSummaries(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { name: string; kind: 'person' | 'company'; source: string | null; industry: string | null; province: string | null }>();
+  const rows = await tx
+    .select({ id: customers.id, name: customers.name, kind: customers.kind, source: customers.source, industry: customers.industry, province: customers.province })
+    .from(customers)
+    .where(inArray(customers.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...rest }) => [id, rest]));
+}

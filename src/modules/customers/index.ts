@@ -1,6 +1,6 @@
 export { registerCustomerRoutes } from './customers.routes.ts';
-export { listCustomers, getCustomer, findVisible, type Customer, type CustomerRow } from './customers.service.ts';
-export { insertCustomers, createCustomer, updateCustomer, cleanedValues, claimIdentities, findByIdentities, type CustomerInput } from './customer-write.service.ts';
+export { listCustomers, getCustomer, findVisible, customerSummaries, type Customer, type CustomerRow } from './customers.service.ts';
+export { insertCustomers, createCustomer, updateCustomer, cleanedValues, claimIdentities, findByIdentities, addContact, type CustomerInput } from './customer-write.service.ts';
 export { usccCheckChar, orgCodeCheckChar, validateUscc, USCC_CHARSET } from './rules/uscc.ts';
 export { nationalIdCheckChar, validateNationalId } from './rules/national-id.ts';
 export { nameSearchKeys } from './rules/search-keys.ts';

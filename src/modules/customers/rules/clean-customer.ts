@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../../../lib/email.ts';
 import { checkPhone } from '../../../lib/phone.ts';
 import { validateNationalId } from './national-id.ts';
 import { nameSearchKeys } from './search-keys.ts';
@@ -39,7 +40,6 @@ export type CleanResult = {
   identities: Identity[];
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Checks and normalises one customer's contact and identity fields, on the way in and on every edit. */
 export function cleanCustomer(input: RawCustomer, now: Date): CleanResult {
@@ -66,8 +66,8 @@ export function cleanCustomer(input: RawCustomer, now: Date): CleanResult {
   let email: string | null = null;
   const rawEmail = input.email?.normalize('NFKC').trim();
   if (rawEmail) {
-    if (EMAIL.test(rawEmail)) email = rawEmail.toLowerCase();
-    else {
+    email = normalizeEmail(rawEmail);
+    if (!email) {
       flags.push('email_invalid');
       rejected.email = rawEmail;
     }
