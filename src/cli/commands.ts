@@ -64,7 +64,7 @@ async function importFile(o: Options) {
     const tenantId = await requireTenant(db, String(o.tenant));
     const actor = { tenantId, userId: null };
     const preview = await uploadImport(db, actor, {
-      type: o.type as 'customers' | 'orders',
+      type: o.type as 'customers' | 'orders' | 'leads',
       channel: String(o.channel),
       fileName: path.basename(file),
       body: createReadStream(file),

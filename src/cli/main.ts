@@ -62,10 +62,10 @@ program
 
 program
   .command('import')
-  .description('import a CSV or XLSX file of customers or orders (resumable, idempotent)')
+  .description('import a CSV or XLSX file of customers, orders or leads (resumable, idempotent)')
   .argument('<file>', 'CSV (UTF-8 or GBK) or XLSX file')
   .requiredOption('--tenant <slug>', 'tenant slug')
-  .addOption(new Option('--type <type>', 'what the rows are').choices(['customers', 'orders']).default('customers'))
+  .addOption(new Option('--type <type>', 'what the rows are').choices(['customers', 'orders', 'leads']).default('customers'))
   .option('--channel <name>', 'where the file comes from (online shop, ERP, dealer…)', 'cli')
   .option('--template <name>', 'a saved column mapping to apply')
   .addOption(json())

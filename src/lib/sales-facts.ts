@@ -18,7 +18,7 @@ export type LeadFacts = {
   hasEmail: boolean;
   completeness: number;
   daysSinceCreated: number;
-  /** Days since the last call/visit/note; null when never contacted. */
+  /** Days since the last call/visit/note, or since the lead came in when never contacted. */
   daysSinceActivity: number | null;
   activityCount: number;
   /** The lead's score, when assignment rules read it (e.g. score ≥ 60). */

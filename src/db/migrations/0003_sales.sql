@@ -49,6 +49,9 @@ CREATE INDEX leads_owner ON leads (tenant_id, owner_user_id, status) WHERE delet
 CREATE INDEX leads_created ON leads (tenant_id, created_at DESC, id) WHERE deleted_at IS NULL;
 CREATE INDEX leads_queue ON leads (tenant_id, queue_team_id) WHERE deleted_at IS NULL AND queue_team_id IS NOT NULL;
 CREATE INDEX leads_mobile ON leads (tenant_id, mobile) WHERE deleted_at IS NULL;
+-- One open lead per mobile: two intakes of the same number at once cannot both create it.
+CREATE UNIQUE INDEX leads_open_mobile ON leads (tenant_id, mobile)
+  WHERE deleted_at IS NULL AND mobile IS NOT NULL AND status IN ('new', 'working');
 
 -- Lead intake that was dropped (no usable contact, spam), with the reasons: nothing is lost.
 CREATE TABLE lead_rejects (
@@ -92,6 +95,20 @@ CREATE TABLE web_forms (
   deleted_at timestamptz(3),
   PRIMARY KEY (tenant_id, id)
 );
+
+-- Every submission of a public form, spam included: per-address rate limits and form statistics.
+CREATE TABLE web_form_submissions (
+  tenant_id uuid NOT NULL REFERENCES tenants(id),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  form_id uuid NOT NULL,
+  ip text,
+  outcome text NOT NULL CHECK (outcome IN ('created', 'duplicate', 'rejected', 'spam')),
+  lead_id uuid,
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id, form_id) REFERENCES web_forms (tenant_id, id)
+);
+CREATE INDEX web_form_submissions_ip ON web_form_submissions (tenant_id, form_id, ip, created_at DESC);
 
 -- Pipelines and opportunities -------------------------------------------------
 CREATE TABLE pipelines (
@@ -278,7 +295,7 @@ CREATE INDEX assignment_log_lead ON assignment_log (tenant_id, lead_id, at DESC)
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['leads', 'lead_rejects', 'lead_activities', 'web_forms', 'pipelines', 'pipeline_stages',
+  FOREACH t IN ARRAY ARRAY['leads', 'lead_rejects', 'lead_activities', 'web_forms', 'web_form_submissions', 'pipelines', 'pipeline_stages',
     'opportunities', 'opportunity_stage_history', 'scoring_rules', 'scoring_models', 'scoring_settings',
     'assignment_rules', 'assignment_cursors', 'seller_availability', 'seller_stats', 'assignment_log'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
@@ -307,3 +324,11 @@ UPDATE roles SET permissions = ARRAY(SELECT DISTINCT unnest(permissions || CASE 
     WHEN 'manager' THEN ARRAY['leads.read', 'leads.write', 'leads.assign', 'pipeline.read', 'pipeline.write']
     WHEN 'sales' THEN ARRAY['leads.read', 'leads.write', 'pipeline.read', 'pipeline.write']
     ELSE ARRAY['leads.read', 'pipeline.read'] END));
+
+-- Imports may carry leads too (a purchased call list, a trade-show sheet).
+ALTER TABLE import_templates DROP CONSTRAINT import_templates_type_check;
+ALTER TABLE import_templates ADD CONSTRAINT import_templates_type_check CHECK (type IN ('customers', 'orders', 'leads'));
+ALTER TABLE imports DROP CONSTRAINT imports_type_check;
+ALTER TABLE imports ADD CONSTRAINT imports_type_check CHECK (type IN ('customers', 'orders', 'leads'));
+ALTER TABLE import_changes DROP CONSTRAINT import_changes_entity_check;
+ALTER TABLE import_changes ADD CONSTRAINT import_changes_entity_check CHECK (entity IN ('customer', 'order', 'lead'));

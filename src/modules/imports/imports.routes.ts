@@ -7,13 +7,14 @@ import { FileTooLargeError, MAX_IMPORT_BYTES } from './import-files.service.ts';
 import { runImportJob } from './imports.jobs.ts';
 import { deleteTemplate, getImport, listImports, listTemplates, rejectsCsv, revertImport, startImport, uploadImport } from './imports.service.ts';
 import { ImportFileError } from './parsing.ts';
-import { CUSTOMER_FIELDS, ORDER_FIELDS } from './rules/fields.ts';
+import { CUSTOMER_FIELDS, LEAD_FIELDS, ORDER_FIELDS } from './rules/fields.ts';
 
 const counts = z.object({ read: z.number(), created: z.number(), updated: z.number(), merged: z.number(), rejected: z.number() });
-const mapping = z.record(z.string().max(200), z.enum([...CUSTOMER_FIELDS, ...ORDER_FIELDS, 'ignore']));
+const importType = z.enum(['customers', 'orders', 'leads']);
+const mapping = z.record(z.string().max(200), z.enum([...new Set([...CUSTOMER_FIELDS, ...ORDER_FIELDS, ...LEAD_FIELDS]), 'ignore']));
 const importSchema = z.object({
   id: z.uuid(),
-  type: z.enum(['customers', 'orders']),
+  type: importType,
   channel: z.string(),
   fileName: z.string(),
   fileSize: z.number(),
@@ -37,7 +38,7 @@ const previewSchema = z.object({
   template: z.string().nullable(),
 });
 const uploadQuery = z.strictObject({
-  type: z.enum(['customers', 'orders']).default('customers'),
+  type: importType.default('customers'),
   channel: z.string().trim().min(1).max(50).default('upload'),
   template: z.string().trim().max(100).optional(),
 });
@@ -109,7 +110,7 @@ export function registerImportRoutes(app: FastifyInstance) {
   api.post('/api/v1/imports/:id/revert', { config: perm, schema: { tags, summary: 'Undo a finished import as a whole', params: idParams, response: { 200: importSchema, ...errors } } }, async (req) =>
     inTenant(req, (tx, caller) => revertImport(tx, caller, req.params.id)),
   );
-  api.get('/api/v1/import-templates', { config: perm, schema: { tags, summary: 'Saved column mappings per channel', response: { 200: z.object({ items: z.array(z.object({ name: z.string(), type: z.enum(['customers', 'orders']), mapping, updatedAt: z.string() })), nextCursor: z.null() }), ...errors } } }, async (req) => ({
+  api.get('/api/v1/import-templates', { config: perm, schema: { tags, summary: 'Saved column mappings per channel', response: { 200: z.object({ items: z.array(z.object({ name: z.string(), type: importType, mapping, updatedAt: z.string() })), nextCursor: z.null() }), ...errors } } }, async (req) => ({
     items: await inTenant(req, (tx) => listTemplates(tx)),
     nextCursor: null,
   }));

@@ -6,7 +6,9 @@ import { AppError, conflict, notFound } from '../../server/errors.ts';
 import { keyset, toPage, type Page } from '../../server/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
 import { csvLine, deleteOrders, revertCustomerChange, upsertCustomerBatch, upsertOrderBatch } from '../customers/index.ts';
+import { revertImportedLeads } from '../leads/index.ts';
 import { materializeFile, storeFile } from './import-files.service.ts';
+import { applyLeadRows } from './import-leads.service.ts';
 import { importChanges, importRejects, imports, importTemplates, type ImportCounts, type ImportStatus, type ImportType } from './imports.tables.ts';
 import { openImportFile, type FieldMapping, type RowResult } from './parsing.ts';
 import { isFieldOf } from './rules/fields.ts';
@@ -181,26 +183,36 @@ async function applyBatch(tx: Tx, tenantId: string, id: string, rows: RowResult[
   if (rejects.length) {
     await tx.insert(importRejects).values(rejects.map((r) => ({ tenantId, importId: id, line: r.line, reasons: r.reasons, raw: r.raw }))).onConflictDoNothing();
   }
-  if (current!.type === 'customers') {
-    const outcomes = await upsertCustomerBatch(tx, tenantId, accepted.map((r) => ({ ...r.customer!, source: r.customer!.source || current!.channel, line: r.line, rowKey: `${current!.fileSha256}:${r.line}` })), options);
-    const changes: (typeof importChanges.$inferInsert)[] = [];
-    for (const o of outcomes) {
-      if (o.action === 'created') counts.created++;
-      else if (o.before === null) counts.merged++;
-      else counts.updated++;
-      if (o.action === 'created' || o.before) changes.push({ tenantId, importId: id, entity: 'customer', entityId: o.customerId, action: o.action, before: o.before as unknown as Record<string, unknown> | null });
+  switch (current!.type) {
+    case 'customers': {
+      const outcomes = await upsertCustomerBatch(tx, tenantId, accepted.map((r) => ({ ...r.customer!, source: r.customer!.source || current!.channel, line: r.line, rowKey: `${current!.fileSha256}:${r.line}` })), options);
+      const changes: (typeof importChanges.$inferInsert)[] = [];
+      for (const o of outcomes) {
+        if (o.action === 'created') counts.created++;
+        else if (o.before === null) counts.merged++;
+        else counts.updated++;
+        if (o.action === 'created' || o.before) changes.push({ tenantId, importId: id, entity: 'customer', entityId: o.customerId, action: o.action, before: o.before as unknown as Record<string, unknown> | null });
+      }
+      if (changes.length) await tx.insert(importChanges).values(changes);
+      break;
     }
-    if (changes.length) await tx.insert(importChanges).values(changes);
-  } else {
-    const outcomes = await upsertOrderBatch(tx, tenantId, accepted.map((r) => ({ ...r.order!, line: r.line })), options);
-    const changes: (typeof importChanges.$inferInsert)[] = [];
-    for (const o of outcomes) {
-      if (o.action === 'created') counts.created++;
-      else counts.merged++;
-      if (o.orderId) changes.push({ tenantId, importId: id, entity: 'order', entityId: o.orderId, action: 'created', before: null });
-      if (o.customerCreated) changes.push({ tenantId, importId: id, entity: 'customer', entityId: o.customerId, action: 'created', before: null });
+    case 'orders': {
+      const outcomes = await upsertOrderBatch(tx, tenantId, accepted.map((r) => ({ ...r.order!, line: r.line })), options);
+      const changes: (typeof importChanges.$inferInsert)[] = [];
+      for (const o of outcomes) {
+        if (o.action === 'created') counts.created++;
+        else counts.merged++;
+        if (o.orderId) changes.push({ tenantId, importId: id, entity: 'order', entityId: o.orderId, action: 'created', before: null });
+        if (o.customerCreated) changes.push({ tenantId, importId: id, entity: 'customer', entityId: o.customerId, action: 'created', before: null });
+      }
+      if (changes.length) await tx.insert(importChanges).values(changes);
+      break;
     }
-    if (changes.length) await tx.insert(importChanges).values(changes);
+    case 'leads': {
+      const actor = { tenantId, userId: current!.createdBy };
+      await applyLeadRows(tx, actor, { importId: id, channel: current!.channel, now }, accepted.map((r) => ({ line: r.line, lead: r.lead! })), counts);
+      break;
+    }
   }
   await tx.update(imports).set({ counts, doneLine: lastLine }).where(eq(imports.id, id));
   return { counts, doneLine: lastLine };
@@ -215,6 +227,8 @@ export async function revertImport(tx: Tx, actor: Actor, id: string): Promise<Im
   const orderIds = changes.filter((c) => c.entity === 'order').map((c) => c.entityId);
   for (let i = 0; i < orderIds.length; i += 1000) await deleteOrders(tx, actor.tenantId, orderIds.slice(i, i + 1000));
   for (const change of changes) if (change.entity === 'customer') await revertCustomerChange(tx, actor.tenantId, change, now);
+  // Leads the import created go unless someone has worked them (qualified or disqualified).
+  if (row.type === 'leads') await revertImportedLeads(tx, actor, id);
   const [updated] = await tx.update(imports).set({ status: 'reverted' }).where(eq(imports.id, id)).returning();
   await recordAudit(tx, actor, { action: 'import.revert', entity: 'import', entityId: id, before: { status: row.status, counts: row.counts } });
   return view(updated!);

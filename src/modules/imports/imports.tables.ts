@@ -3,7 +3,7 @@ import { bigint, customType, integer, jsonb, pgTable, primaryKey, text, timestam
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
-export type ImportType = 'customers' | 'orders';
+export type ImportType = 'customers' | 'orders' | 'leads';
 export type ImportStatus = 'draft' | 'queued' | 'running' | 'done' | 'failed' | 'reverted';
 export type ImportCounts = { read: number; created: number; updated: number; merged: number; rejected: number };
 
@@ -66,7 +66,7 @@ export const importChanges = pgTable(
     tenantId: uuid('tenant_id').notNull(),
     importId: uuid('import_id').notNull(),
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    entity: text('entity').$type<'customer' | 'order'>().notNull(),
+    entity: text('entity').$type<'customer' | 'order' | 'lead'>().notNull(),
     entityId: uuid('entity_id').notNull(),
     action: text('action').$type<'created' | 'updated'>().notNull(),
     before: jsonb('before').$type<Record<string, unknown> | null>(),

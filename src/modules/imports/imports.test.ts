@@ -3,7 +3,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTenant, startTestApp, type TestApp, type TestTenant } from '../../../test/helpers/app.ts';
 import { DB_KINDS } from '../../../test/helpers/databases.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { leadTables } from '../leads/index.ts';
 import { runImport } from './imports.service.ts';
+import { importChanges } from './imports.tables.ts';
 
 function multipart(fileName: string, content: Buffer) {
   const boundary = '----tide' + Math.random().toString(16).slice(2);
@@ -160,6 +163,46 @@ describe.each(DB_KINDS)('imports on %s', (kind) => {
     expect(company).toMatchObject({ kind: 'company', name: '小米科技有限责任公司' });
     const detail = (await call('GET', `/api/v1/customers/${company.id}/detail`)).json();
     expect(detail.contacts.map((c: { name: string }) => c.name)).toEqual(['雷经理']);
+  });
+
+  it('imports leads: rejects a row without a number, links a known customer, answers a repeated number as merged, and reverts', async () => {
+    await importFile('老客户.csv', Buffer.from('姓名,手机\n周八,13911112222\n'), 'type=customers&channel=erp');
+    const customer = (await call('GET', '/api/v1/customers?q=13911112222')).json().items[0];
+    const csv = [
+      '姓名,手机,公司,职位,公司规模,省份,来源',
+      '陈一,13511110001,杭州云栖科技有限公司,采购经理,50-199人,浙江省,官网',
+      '吴二,,无号码贸易有限公司,经理,20,江苏省,',
+      '周八,13911112222,周记贸易,老板,10,上海市,',
+      '郑三,13511110003,深圳甲乙科技有限公司,技术总监,300,广东省,',
+      '郑三同事,135 1111 0003,深圳甲乙科技有限公司,助理,300,广东省,',
+    ].join('\n');
+    const { preview, result } = await importFile('展会线索.csv', Buffer.from(csv), 'type=leads&channel=expo');
+    expect(preview.mapping).toEqual({ 姓名: 'name', 手机: 'mobile', 公司: 'companyName', 职位: 'title', 公司规模: 'companySize', 省份: 'province', 来源: 'source' });
+    expect(result).toMatchObject({ type: 'leads', status: 'done', counts: { read: 5, created: 3, updated: 0, merged: 1, rejected: 1 } });
+
+    const { leads } = leadTables;
+    const imported = await h.t.db.tenantTx(tenant.id, (tx) => tx.select().from(leads).where(and(eq(leads.importId, result.id), isNull(leads.deletedAt))));
+    expect(imported).toHaveLength(3);
+    const byMobile = new Map(imported.map((l) => [l.mobile, l]));
+    expect(byMobile.get('+8613511110001')).toMatchObject({ name: '陈一', company: '杭州云栖科技有限公司', title: '采购经理', companySize: '50-199', province: '浙江省', source: 'import', channel: '官网', customerId: null });
+    expect(byMobile.get('+8613911112222')).toMatchObject({ name: '周八', channel: 'expo', customerId: customer.id, linkedExisting: true });
+    expect(byMobile.get('+8613511110003')).toMatchObject({ name: '郑三', title: '技术总监' });
+    const changes = await h.t.db.tenantTx(tenant.id, (tx) => tx.select().from(importChanges).where(eq(importChanges.importId, result.id)));
+    expect(changes.map((c) => [c.entity, c.action]).sort()).toEqual([['lead', 'created'], ['lead', 'created'], ['lead', 'created']]);
+    expect(new Set(changes.map((c) => c.entityId))).toEqual(new Set(imported.map((l) => l.id)));
+
+    const rejects = await call('GET', `/api/v1/imports/${result.id}/rejects.csv`);
+    expect(rejects.body.split(/\r?\n/).filter((l) => /^\d/.test(l))).toEqual(['3,mobile: mobile_empty,"吴二,,无号码贸易有限公司,经理,20,江苏省,"']);
+
+    // A lead someone has already worked stays when the import is reverted.
+    const worked = byMobile.get('+8613511110003')!;
+    await h.t.db.tenantTx(tenant.id, (tx) => tx.update(leads).set({ status: 'disqualified', disqualifiedAt: new Date() }).where(eq(leads.id, worked.id)));
+    const reverted = await call('POST', `/api/v1/imports/${result.id}/revert`);
+    expect(reverted.statusCode, reverted.body).toBe(200);
+    expect(reverted.json().status).toBe('reverted');
+    const left = await h.t.db.tenantTx(tenant.id, (tx) => tx.select({ id: leads.id }).from(leads).where(and(eq(leads.importId, result.id), isNull(leads.deletedAt))));
+    expect(left.map((l) => l.id)).toEqual([worked.id]);
+    expect((await call('GET', '/api/v1/customers?q=13911112222')).json().items).toHaveLength(1);
   });
 
   it('answers files that cannot be imported with a clear 400 naming the reason', async () => {

@@ -1,15 +1,20 @@
 import type { CustomerInput, IncomingOrder } from '../customers/index.ts';
+import type { LeadInput } from '../leads/index.ts';
 import { ImportFileError } from './parse/import-file-error.ts';
 import { readRows, type RowSource } from './parse/read-rows.ts';
 import type { ImportType } from './imports.tables.ts';
 import { applyTemplate, checkMapping, guessMapping, toTemplate, type HeaderMapping, type MappingTemplate } from './rules/header-mapping.ts';
+import { mapLeadRow, type LeadRow } from './rules/map-lead-row.ts';
 import { mapCustomerRow, mapOrderRow, type CleanCustomer, type CleanOrder } from './rules/map-row.ts';
 
 /** Header text → field key, or 'ignore': what is stored on an import and in a template. */
 export type FieldMapping = MappingTemplate;
 
+/** A row of a lead file for the leads intake: the lead, the channel it names (if any), and the row as written for the rejected list. */
+export type ImportedLead = { input: LeadInput; channel: string | null; raw: string };
+
 export type RowResult =
-  | { ok: true; line: number; customer?: CustomerInput & { tags?: string[]; contactName?: string | null }; order?: Omit<IncomingOrder, 'line'> }
+  | { ok: true; line: number; customer?: CustomerInput & { tags?: string[]; contactName?: string | null }; order?: Omit<IncomingOrder, 'line'>; lead?: ImportedLead }
   | { ok: false; line: number; reasons: { field: string | null; code: string }[]; raw: string };
 
 export type OpenedFile = {
@@ -61,6 +66,24 @@ function toOrder(o: CleanOrder): Omit<IncomingOrder, 'line'> | null {
   };
 }
 
+function toLeadInput(l: LeadRow): LeadInput {
+  return {
+    name: l.name,
+    company: l.companyName,
+    title: l.title,
+    mobile: l.mobile,
+    email: l.email,
+    creditCode: l.creditCode,
+    province: l.province,
+    city: l.city,
+    district: l.district,
+    address: l.address,
+    industry: l.industry,
+    companySize: l.companySize,
+    notes: l.note,
+  };
+}
+
 function mappingFor(source: RowSource, type: ImportType, template?: FieldMapping): HeaderMapping {
   return template ? applyTemplate(source.header.cells, template, type).mapping : guessMapping(source.header.cells, type);
 }
@@ -88,14 +111,22 @@ export async function openImportFile(file: string, type: ImportType, template?: 
   const mapOne = (row: { line: number; cells: string[]; issues: readonly string[] }): RowResult => {
     const raw = row.cells.join(source.delimiter ?? ',');
     const options = { now, issues: row.issues as never };
-    if (type === 'customers') {
-      const result = mapCustomerRow(row.cells, mapping, options);
-      return result.ok ? { ok: true, line: row.line, customer: toCustomerInput(result.record) } : { ok: false, line: row.line, reasons: result.reasons, raw };
+    switch (type) {
+      case 'customers': {
+        const result = mapCustomerRow(row.cells, mapping, options);
+        return result.ok ? { ok: true, line: row.line, customer: toCustomerInput(result.record) } : { ok: false, line: row.line, reasons: result.reasons, raw };
+      }
+      case 'orders': {
+        const result = mapOrderRow(row.cells, mapping, options);
+        const order = result.ok ? toOrder(result.record) : null;
+        if (result.ok && order) return { ok: true, line: row.line, order };
+        return { ok: false, line: row.line, reasons: result.ok ? [{ field: 'orderedAt', code: 'missing' }] : result.reasons, raw };
+      }
+      case 'leads': {
+        const result = mapLeadRow(row.cells, mapping, options);
+        return result.ok ? { ok: true, line: row.line, lead: { input: toLeadInput(result.record), channel: result.record.source, raw } } : { ok: false, line: row.line, reasons: result.reasons, raw };
+      }
     }
-    const result = mapOrderRow(row.cells, mapping, options);
-    const order = result.ok ? toOrder(result.record) : null;
-    if (result.ok && order) return { ok: true, line: row.line, order };
-    return { ok: false, line: row.line, reasons: result.ok ? [{ field: 'orderedAt', code: 'missing' }] : result.reasons, raw };
   };
   let consumed = false;
   return {

@@ -10,9 +10,19 @@ describe('fields', () => {
     expect(customers.filter((f) => orders.includes(f))).toEqual([]);
   });
 
+  it('gives leads the customer fields a lead has, and its own title and company size', () => {
+    const leads = fieldsOf('leads');
+    expect(leads).toEqual(expect.arrayContaining(['name', 'mobile', 'companyName', 'source', 'note', 'title', 'companySize']));
+    expect(leads.filter((f) => !fieldsOf('customers').includes(f))).toEqual(['title', 'companySize']);
+    expect(leads.filter((f) => fieldsOf('orders').includes(f))).toEqual([]);
+  });
+
   it('tells whether a stored field name belongs to a type', () => {
     expect(isFieldOf('orders', 'amount')).toBe(true);
     expect(isFieldOf('customers', 'amount')).toBe(false);
     expect(isFieldOf('customers', 'constructor')).toBe(false);
+    expect(isFieldOf('leads', 'title')).toBe(true);
+    expect(isFieldOf('customers', 'title')).toBe(false);
+    expect(isFieldOf('leads', 'nationalId')).toBe(false);
   });
 });

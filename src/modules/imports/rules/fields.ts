@@ -1,5 +1,5 @@
-/** What a file holds: customers (persons or companies) or orders. */
-export type ImportType = 'customers' | 'orders';
+/** What a file holds: customers (persons or companies), orders, or leads (a call list, a trade-show sheet). */
+export type ImportType = 'customers' | 'orders' | 'leads';
 
 /** Fields a column of a customer file can map to. */
 export type CustomerField =
@@ -32,7 +32,27 @@ export type OrderField =
   | 'customerExternalId'
   | 'channel';
 
-export type FieldKey = CustomerField | OrderField;
+/**
+ * Fields a column of a lead file can map to: the customer fields a lead has (companyName becomes
+ * the lead's company, source its channel, note its notes) and the lead's own title and size.
+ */
+export type LeadField =
+  | 'name'
+  | 'mobile'
+  | 'email'
+  | 'creditCode'
+  | 'companyName'
+  | 'title'
+  | 'companySize'
+  | 'province'
+  | 'city'
+  | 'district'
+  | 'address'
+  | 'industry'
+  | 'source'
+  | 'note';
+
+export type FieldKey = CustomerField | OrderField | LeadField;
 
 export const CUSTOMER_FIELDS: readonly CustomerField[] = [
   'name',
@@ -65,12 +85,31 @@ export const ORDER_FIELDS: readonly OrderField[] = [
   'channel',
 ];
 
+export const LEAD_FIELDS: readonly LeadField[] = [
+  'name',
+  'mobile',
+  'email',
+  'creditCode',
+  'companyName',
+  'title',
+  'companySize',
+  'province',
+  'city',
+  'district',
+  'address',
+  'industry',
+  'source',
+  'note',
+];
+
 export function fieldsOf(type: ImportType): readonly FieldKey[] {
   switch (type) {
     case 'customers':
       return CUSTOMER_FIELDS;
     case 'orders':
       return ORDER_FIELDS;
+    case 'leads':
+      return LEAD_FIELDS;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_FIELDS, ORDER_FIELDS, type FieldKey, type ImportType } from './fields.ts';
+import { CUSTOMER_FIELDS, LEAD_FIELDS, ORDER_FIELDS, type FieldKey, type ImportType } from './fields.ts';
 import { applyTemplate, checkMapping, fieldIndex, guessMapping, normalizeHeader, toTemplate, typeOfTemplate, type HeaderMapping } from './header-mapping.ts';
-import { CUSTOMER_SYNONYMS, ORDER_SYNONYMS } from './header-synonyms.ts';
+import { CUSTOMER_SYNONYMS, LEAD_SYNONYMS, ORDER_SYNONYMS } from './header-synonyms.ts';
 
 const fields = (m: HeaderMapping) => m.columns.map((c) => c.field);
 
@@ -19,6 +19,7 @@ describe('header synonyms', () => {
   it.each<[ImportType, Record<string, { strong: readonly string[]; weak: readonly string[] }>]>([
     ['customers', CUSTOMER_SYNONYMS],
     ['orders', ORDER_SYNONYMS],
+    ['leads', LEAD_SYNONYMS],
   ])('never name two %s fields with the same text', (_type, table) => {
     const owner = new Map<string, string>();
     for (const [field, { strong, weak }] of Object.entries(table)) {
@@ -33,6 +34,7 @@ describe('header synonyms', () => {
   it('cover every field', () => {
     for (const f of CUSTOMER_FIELDS) expect(CUSTOMER_SYNONYMS[f].strong.length).toBeGreaterThan(0);
     for (const f of ORDER_FIELDS) expect(ORDER_SYNONYMS[f].strong.length).toBeGreaterThan(0);
+    for (const f of LEAD_FIELDS) expect(LEAD_SYNONYMS[f].strong.length).toBeGreaterThan(0);
   });
 });
 
@@ -88,6 +90,22 @@ describe('guessMapping', () => {
     expect(fields(guessMapping(['手机', '客户名称'], 'orders'))).toEqual(['customerMobile', 'customerName']);
   });
 
+  it('maps a Chinese lead sheet, telling the company from its size and the person from their title', () => {
+    const m = guessMapping(['姓名', '手机', '公司', '职位', '公司规模', '省份', '邮箱', '行业', '来源', '备注'], 'leads');
+    expect(fields(m)).toEqual(['name', 'mobile', 'companyName', 'title', 'companySize', 'province', 'email', 'industry', 'source', 'note']);
+    expect(m.columns.every((c) => c.confidence === 1)).toBe(true);
+  });
+
+  it('maps an English lead sheet and lead-only headers with remarks', () => {
+    expect(fields(guessMapping(['Contact Name', 'Job Title', 'Company', 'Headcount', 'Mobile', 'E-mail'], 'leads'))).toEqual(['name', 'title', 'companyName', 'companySize', 'mobile', 'email']);
+    expect(fields(guessMapping(['联系人', '联系人职务', '企业名称', '员工人数（人）', '联系电话'], 'leads'))).toEqual(['name', 'title', 'companyName', 'companySize', 'mobile']);
+  });
+
+  it('offers lead-only fields to lead files only', () => {
+    expect(fields(guessMapping(['姓名', '职位', '公司规模'], 'customers'))).toEqual(['name', null, 'companyName']);
+    expect(fields(guessMapping(['客户名称', '身份证号', '客户编号'], 'leads'))).toEqual(['name', null, null]);
+  });
+
   it('maps nothing for headers that mean nothing', () => {
     const m = guessMapping(['foo', 'bar', ''], 'customers');
     expect(fields(m)).toEqual([null, null, null]);
@@ -129,6 +147,7 @@ describe('templates', () => {
   it('knows an order template from a customer one, and drops fields of the other type', () => {
     expect(typeOfTemplate({ 订单号: 'orderNo', 手机: 'customerMobile' })).toBe('orders');
     expect(typeOfTemplate({ 姓名: 'name' })).toBe('customers');
+    expect(typeOfTemplate({ 姓名: 'name', 职位: 'title', 备注: 'ignore' })).toBe('leads');
     const { mapping } = applyTemplate(['订单号', '姓名'], { 订单号: 'orderNo', 姓名: 'name' }, 'orders');
     expect(fields(mapping)).toEqual(['orderNo', 'customerName']);
   });
@@ -153,6 +172,12 @@ describe('checkMapping', () => {
     expect(checkMapping(mapping('orderNo', 'customerMobile', 'amount'), 'orders')).toEqual({ ok: true });
     expect(checkMapping(mapping('customerMobile', 'amount'), 'orders')).toEqual({ ok: false, code: 'missing_required_column', fields: ['orderNo'] });
     expect(checkMapping(mapping('orderNo', 'amount'), 'orders')).toMatchObject({ ok: false, fields: ['customerMobile', 'customerExternalId', 'customerName'] });
+  });
+
+  it('needs a way to reach the person in a lead file', () => {
+    expect(checkMapping(mapping('name', 'mobile', 'title'), 'leads')).toEqual({ ok: true });
+    expect(checkMapping(mapping('email'), 'leads')).toEqual({ ok: true });
+    expect(checkMapping(mapping('name', 'companyName', 'title'), 'leads')).toEqual({ ok: false, code: 'missing_required_column', fields: ['mobile', 'email'] });
   });
 
   it('refuses a field mapped twice (a user edit)', () => {

@@ -1,5 +1,5 @@
 import { fieldsOf, isFieldOf, type FieldKey, type ImportType } from './fields.ts';
-import { CUSTOMER_SYNONYMS, ORDER_SYNONYMS, type Synonyms } from './header-synonyms.ts';
+import { CUSTOMER_SYNONYMS, LEAD_SYNONYMS, ORDER_SYNONYMS, type Synonyms } from './header-synonyms.ts';
 
 /** One column of a file and the field it feeds (null: not imported), with how sure the guess is (0–1). */
 export type MappedColumn = { index: number; header: string; field: FieldKey | null; confidence: number };
@@ -52,7 +52,7 @@ const synonymTable = new Map<ImportType, { field: FieldKey; synonym: string; str
 function synonymsOf(type: ImportType) {
   let table = synonymTable.get(type);
   if (!table) {
-    const source: Record<string, Synonyms> = type === 'customers' ? CUSTOMER_SYNONYMS : ORDER_SYNONYMS;
+    const source = synonymSource(type);
     table = [];
     for (const field of fieldsOf(type)) {
       const synonyms = source[field];
@@ -64,6 +64,17 @@ function synonymsOf(type: ImportType) {
     synonymTable.set(type, table);
   }
   return table;
+}
+
+function synonymSource(type: ImportType): Record<string, Synonyms> {
+  switch (type) {
+    case 'customers':
+      return CUSTOMER_SYNONYMS;
+    case 'orders':
+      return ORDER_SYNONYMS;
+    case 'leads':
+      return LEAD_SYNONYMS;
+  }
 }
 
 const isLatin = (s: string) => /^[a-z0-9]+$/.test(s);
@@ -162,15 +173,22 @@ export function applyTemplate(headers: string[], template: MappingTemplate, type
   return { mapping: assign(headers, type, fixed, taken), missing, added };
 }
 
-/** An order template names order fields; anything else is a customer template. */
+/** An order template names order fields, a lead template a lead-only field (title, size); anything else is a customer template. */
 export function typeOfTemplate(template: MappingTemplate): ImportType {
-  return Object.values(template).some((f) => f !== 'ignore' && isFieldOf('orders', f)) ? 'orders' : 'customers';
+  const fields = Object.values(template).filter((f) => f !== 'ignore');
+  if (fields.some((f) => isFieldOf('orders', f))) return 'orders';
+  if (fields.some((f) => isFieldOf('leads', f) && !isFieldOf('customers', f))) return 'leads';
+  return 'customers';
 }
 
-/** Fields that make a row usable: a customer needs a name or an identity, an order its number and a customer. */
+/**
+ * Fields that make a row usable: a customer needs a name or an identity, an order its number and a
+ * customer, a lead a way to reach the person (mobile or e-mail).
+ */
 const NEEDS: Record<ImportType, { all: FieldKey[]; anyOf: FieldKey[] }> = {
   customers: { all: [], anyOf: ['name', 'companyName', 'mobile', 'nationalId', 'creditCode', 'email', 'externalId'] },
   orders: { all: ['orderNo'], anyOf: ['customerMobile', 'customerExternalId', 'customerName'] },
+  leads: { all: [], anyOf: ['mobile', 'email'] },
 };
 
 /**

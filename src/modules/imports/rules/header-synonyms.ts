@@ -1,4 +1,4 @@
-import type { CustomerField, OrderField } from './fields.ts';
+import type { CustomerField, LeadField, OrderField } from './fields.ts';
 
 /**
  * Header texts that name a field, as found in online-shop exports (淘宝, 京东, 拼多多, 抖店),
@@ -111,4 +111,28 @@ export const ORDER_SYNONYMS: Record<OrderField, Synonyms> = {
     strong: ['渠道', '销售渠道', '来源渠道', '店铺', '店铺名称', '平台', '来源', 'channel', 'shop', 'store', 'platform'],
     weak: ['source'],
   },
+};
+
+/** A lead file names people and companies as a customer file does, plus the person's title and the company's size. */
+export const LEAD_SYNONYMS: Record<LeadField, Synonyms> = {
+  name: { strong: [...CUSTOMER_SYNONYMS.name.strong, '线索名称', '线索姓名', 'lead name'], weak: CUSTOMER_SYNONYMS.name.weak },
+  mobile: CUSTOMER_SYNONYMS.mobile,
+  email: CUSTOMER_SYNONYMS.email,
+  creditCode: CUSTOMER_SYNONYMS.creditCode,
+  companyName: CUSTOMER_SYNONYMS.companyName,
+  title: {
+    strong: ['职位', '职务', '岗位', '头衔', '职称', '联系人职位', '联系人职务', 'job title', 'title', 'position', 'job'],
+    weak: ['角色', '部门职位', 'role'],
+  },
+  companySize: {
+    strong: ['公司规模', '企业规模', '人员规模', '员工人数', '员工数', '公司人数', '企业人数', '人数', '规模', 'company size', 'headcount', 'employees', 'number of employees', 'employee count'],
+    weak: ['人员', 'size', 'staff'],
+  },
+  province: CUSTOMER_SYNONYMS.province,
+  city: CUSTOMER_SYNONYMS.city,
+  district: CUSTOMER_SYNONYMS.district,
+  address: CUSTOMER_SYNONYMS.address,
+  industry: CUSTOMER_SYNONYMS.industry,
+  source: CUSTOMER_SYNONYMS.source,
+  note: CUSTOMER_SYNONYMS.note,
 };

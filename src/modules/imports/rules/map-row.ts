@@ -132,7 +132,7 @@ export function looksLikeCompany(name: string): boolean {
 }
 
 /** Rejections every row type shares: problems found by the reader, and cells that are not text. */
-function rowProblems(cells: readonly string[], mapping: HeaderMapping, issues: readonly RowIssue[]): RejectReason[] {
+export function rowProblems(cells: readonly string[], mapping: HeaderMapping, issues: readonly RowIssue[]): RejectReason[] {
   const reasons: RejectReason[] = issues.map((code) => ({ field: null, code }));
   if (cells.length !== mapping.columns.length && !issues.includes('column_count')) reasons.push({ field: null, code: 'column_count' });
   const problem = cellProblem(cells);

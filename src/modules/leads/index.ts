@@ -1,0 +1,12 @@
+import { registerLeadSources } from './lead-sources.ts';
+
+export { registerLeadRoutes } from './leads.routes.ts';
+export { intakeLeads, revertImportedLeads, type LeadInput, type IntakeSummary, type IntakeOutcome } from './lead-intake.service.ts';
+export { listLeads, getLead, openLeadLoad, recentLeads } from './leads.service.ts';
+export { qualifyLead, disqualifyLead, assignLeads, addActivity } from './lead-work.service.ts';
+export { leadFunnelRows, leadTrainingRows, sellerOutcomeRows, rescoreOpenLeads } from './lead-sources.ts';
+export { cleanLead } from './rules/clean-lead.ts';
+export { leadFacts } from './rules/lead-facts.ts';
+export * as leadTables from './leads.tables.ts';
+
+registerLeadSources();
