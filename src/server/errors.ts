@@ -16,6 +16,19 @@ export type ErrorCode =
   | 'last_admin'
   | 'user_inactive'
   | 'wrong_password'
+  | 'lead_already_qualified'
+  | 'lead_already_disqualified'
+  | 'lead_duplicate'
+  | 'lead_closed'
+  | 'too_many_submissions'
+  | 'pipeline_not_empty'
+  | 'stage_not_empty'
+  | 'last_open_stage'
+  | 'opportunity_closed'
+  | 'opportunity_not_closed'
+  | 'stale_version'
+  | 'assignee_inactive'
+  | 'assignee_outside_team'
   | 'internal';
 
 /** Thrown by services and routes; the error handler turns it into `{ error: { code, message, fields } }`. */

@@ -244,3 +244,15 @@ export async function userNames(tx: Tx, ids: string[]): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+
+export type Member = { id: string; name: string; teamId: string | null; status: UserStatus };
+
+/** Who may receive work: every user of the tenant, or those of the given ids/teams, with status and team. */
+export async function listMembers(tx: Tx, filter: { ids?: string[]; teamIds?: string[] } = {}): Promise<Member[]> {
+  if ((filter.ids && filter.ids.length === 0) || (filter.teamIds && filter.teamIds.length === 0)) return [];
+  return tx
+    .select({ id: users.id, name: users.name, teamId: users.teamId, status: users.status })
+    .from(users)
+    .where(and(filter.ids ? inArray(users.id, filter.ids) : undefined, filter.teamIds ? inArray(users.teamId, filter.teamIds) : undefined))
+    .orderBy(users.id);
+}

@@ -17,6 +17,16 @@ import { TeamsPage } from '../features/org/teams.page.tsx';
 import { UsersPage } from '../features/org/users.page.tsx';
 import { ApiTokensPage } from '../features/settings/api-tokens.page.tsx';
 import { DataSettingsPage } from '../features/settings/data-settings.page.tsx';
+import { OpportunitiesPage } from '../features/pipeline/opportunities.page.tsx';
+import { PipelineSettingsPage } from '../features/pipeline/pipeline-settings.page.tsx';
+import { FunnelPage } from '../features/analytics/funnel.page.tsx';
+import { LeadListPage } from '../features/leads/lead-list.page.tsx';
+import { LeadRejectsPage } from '../features/leads/lead-rejects.page.tsx';
+import { LeadPage } from '../features/leads/lead.page.tsx';
+import { WebFormsPage } from '../features/leads/web-forms.page.tsx';
+import { ScoringSettingsPage } from '../features/scoring/scoring-settings.page.tsx';
+import { AssignmentSettingsPage } from '../features/assignment/assignment-settings.page.tsx';
+import { SellerAvailabilityPage } from '../features/assignment/seller-availability.page.tsx';
 import { currentLanguage } from './i18n.ts';
 import { NotFoundPage, ForbiddenPage } from './result.pages.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -71,6 +81,34 @@ function AppRoutes() {
           </Route>
           <Route element={<RequirePermission permission="audit.read" />}>
             <Route path="/admin/audit" element={<AuditLogPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="pipeline.read" />}>
+            <Route path="/opportunities" element={<OpportunitiesPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="sales.configure" />}>
+            <Route path="/settings/pipelines" element={<PipelineSettingsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="leads.read" />}>
+            <Route path="/analytics/funnel" element={<FunnelPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="leads.read" />}>
+            <Route path="/leads" element={<LeadListPage />} />
+            <Route path="/leads/:id" element={<LeadPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="leads.assign" />}>
+            <Route path="/leads/rejects" element={<LeadRejectsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="sales.configure" />}>
+            <Route path="/settings/web-forms" element={<WebFormsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="sales.configure" />}>
+            <Route path="/settings/scoring" element={<ScoringSettingsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="sales.configure" />}>
+            <Route path="/settings/assignment" element={<AssignmentSettingsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="leads.read" />}>
+            <Route path="/assignment/availability" element={<SellerAvailabilityPage />} />
           </Route>
           <Route path="/settings/tokens" element={<ApiTokensPage />} />
           <Route path="*" element={<NotFoundPage />} />

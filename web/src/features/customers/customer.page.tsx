@@ -10,6 +10,7 @@ import { CompletenessBar, KindTag } from './customer-bits.tsx';
 import { CustomerEditDrawer } from './customer-edit.drawer.tsx';
 import { ContactsTab, IdentitiesTab, MergesTab, OrdersTab, ProfileTab, SourcesTab } from './customer-sections.tsx';
 import { CustomerTagsEditor } from './customer-tags.editor.tsx';
+import { CustomerOpportunities } from '../pipeline/customer-opportunities.tsx';
 import type { Customer, CustomerDetail } from './customer.types.ts';
 
 export function CustomerPage() {
@@ -149,6 +150,7 @@ export function CustomerPage() {
             { key: 'contacts', label: t('customers.tab.contacts') + count(detail.contacts.length), children: <ContactsTab contacts={detail.contacts} /> },
             { key: 'orders', label: t('customers.tab.orders') + count(detail.orderTotals.count), children: <OrdersTab orders={detail.orders} totals={detail.orderTotals} /> },
             { key: 'sources', label: t('customers.tab.sources') + count(detail.sources.length), children: <SourcesTab sources={detail.sources} /> },
+            ...(can('pipeline.read') ? [{ key: 'opportunities', label: t('pipeline.customerSection.title'), children: <CustomerOpportunities customer={customer} /> }] : []),
             {
               key: 'merges',
               label: t('customers.tab.merges') + count(detail.merges.length),

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api.ts';
 import { useErrorHandler } from '../../app/use-error-handler.ts';
 import { columnSample, duplicateTargets, hasKeyColumn, IGNORE, initialChoices, mappingOf, targetsOf } from './import-mapping.ts';
-import { importProblemText, importTypeLabel, targetLabel } from './import.labels.ts';
+import { importProblemText, importTypeLabel, missingKeyText, targetLabel } from './import.labels.ts';
 import type { Import } from './import.types.ts';
 import type { UploadedFile } from './import-upload.step.tsx';
 
@@ -115,7 +115,7 @@ export function ImportMappingStep({ uploaded, onBack, onStarted }: { uploaded: U
         <Alert
           type="error"
           showIcon
-          title={type === 'customers' ? t('imports.mapping.needNameCustomers') : t('imports.mapping.needOrderNo')}
+          title={missingKeyText(t, type)}
           data-testid="import-mapping-error"
         />
       )}

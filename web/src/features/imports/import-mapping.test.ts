@@ -9,6 +9,13 @@ describe('import mapping', () => {
     expect(initialChoices(headers, guessed, 'customers')).toEqual(['name', 'mobile', IGNORE, IGNORE, 'address', IGNORE]);
   });
 
+  it('offers lead files their own targets, title and company size among them', () => {
+    const guessed = { 姓名: 'name', 手机: 'mobile', 职位: 'title', 公司规模: 'companySize', 身份证: 'nationalId' };
+    const leadHeaders = ['姓名', '手机', '职位', '公司规模', '身份证'];
+    expect(initialChoices(leadHeaders, guessed, 'leads')).toEqual(['name', 'mobile', 'title', 'companySize', IGNORE]);
+    expect(initialChoices(leadHeaders, guessed, 'customers')).toEqual(['name', 'mobile', IGNORE, IGNORE, 'nationalId']);
+  });
+
   it('sends mapped headers only', () => {
     expect(mappingOf(headers, ['name', 'mobile', 'province', IGNORE, 'address', IGNORE])).toEqual({
       姓名: 'name',
@@ -30,6 +37,9 @@ describe('import mapping', () => {
     expect(hasKeyColumn(['amount', 'customerName'], 'orders')).toBe(false);
     expect(hasKeyColumn(['orderNo'], 'orders')).toBe(false);
     expect(hasKeyColumn(['orderNo', 'customerMobile'], 'orders')).toBe(true);
+    expect(hasKeyColumn(['name', 'companyName', 'title'], 'leads')).toBe(false);
+    expect(hasKeyColumn(['name', 'email'], 'leads')).toBe(true);
+    expect(hasKeyColumn(['mobile'], 'leads')).toBe(true);
   });
 
   it('samples the non-empty values of a column', () => {

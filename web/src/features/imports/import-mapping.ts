@@ -31,10 +31,37 @@ export const ORDER_TARGETS = [
   'channel',
 ] as const;
 
+/** A lead file: the customer fields a lead has, and the person's title and the company's size. */
+export const LEAD_TARGETS = [
+  'name',
+  'mobile',
+  'email',
+  'creditCode',
+  'companyName',
+  'title',
+  'companySize',
+  'province',
+  'city',
+  'district',
+  'address',
+  'industry',
+  'source',
+  'note',
+] as const;
+
 /** The value of the "do not import this column" choice; such headers are left out of the mapping sent. */
 export const IGNORE = 'ignore';
 
-export const targetsOf = (type: ImportType): readonly string[] => (type === 'customers' ? CUSTOMER_TARGETS : ORDER_TARGETS);
+export function targetsOf(type: ImportType): readonly string[] {
+  switch (type) {
+    case 'customers':
+      return CUSTOMER_TARGETS;
+    case 'orders':
+      return ORDER_TARGETS;
+    case 'leads':
+      return LEAD_TARGETS;
+  }
+}
 
 /** One choice per header: the server's guess when it is a known target, otherwise "ignore". */
 export function initialChoices(headers: readonly string[], guessed: FieldMapping, type: ImportType): string[] {
@@ -67,10 +94,14 @@ export function duplicateTargets(choices: readonly string[]): Set<string> {
   return twice;
 }
 
-/** What a row cannot do without (as the server checks it): a customer needs a name or an identity, an order its number and a customer. */
+/**
+ * What a row cannot do without (as the server checks it): a customer needs a name or an identity,
+ * an order its number and a customer, a lead a mobile or an e-mail.
+ */
 const NEEDS: Record<ImportType, { all: readonly string[]; anyOf: readonly string[] }> = {
   customers: { all: [], anyOf: ['name', 'companyName', 'mobile', 'nationalId', 'creditCode', 'email', 'externalId'] },
   orders: { all: ['orderNo'], anyOf: ['customerMobile', 'customerExternalId', 'customerName'] },
+  leads: { all: [], anyOf: ['mobile', 'email'] },
 };
 
 export function hasKeyColumn(choices: readonly string[], type: ImportType): boolean {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, fetchAll } from '../../app/api.ts';
 import { applyFieldErrors, useErrorHandler } from '../../app/use-error-handler.ts';
 import { importProblemText, importTypeLabel } from './import.labels.ts';
-import type { ImportPreview, ImportTemplate, ImportType } from './import.types.ts';
+import { IMPORT_TYPES, type ImportPreview, type ImportTemplate, type ImportType } from './import.types.ts';
 
 type UploadForm = { type: ImportType; channel: string; template?: string; file?: UploadFile[] };
 
@@ -86,7 +86,7 @@ export function ImportUploadStep({ onUploaded }: { onUploaded(result: UploadedFi
         <Radio.Group
           optionType="button"
           data-testid="import-type"
-          options={(['customers', 'orders'] as const).map((value) => ({ value, label: importTypeLabel(t, value) }))}
+          options={IMPORT_TYPES.map((value) => ({ value, label: importTypeLabel(t, value) }))}
         />
       </Form.Item>
       <Form.Item

@@ -8,6 +8,8 @@ export function importTypeLabel(t: TFunction, type: ImportType): string {
       return t('imports.type.customers');
     case 'orders':
       return t('imports.type.orders');
+    case 'leads':
+      return t('imports.type.leads');
   }
 }
 
@@ -97,6 +99,10 @@ export function targetLabel(t: TFunction, target: string): string {
       return t('imports.target.externalId');
     case 'note':
       return t('imports.target.note');
+    case 'title':
+      return t('imports.target.title');
+    case 'companySize':
+      return t('imports.target.companySize');
     case 'orderNo':
       return t('imports.target.orderNo');
     case 'orderedAt':
@@ -117,6 +123,18 @@ export function targetLabel(t: TFunction, target: string): string {
       return t('imports.target.channel');
     default:
       return target;
+  }
+}
+
+/** What the mapping still lacks for a row to be usable, per import type. */
+export function missingKeyText(t: TFunction, type: ImportType): string {
+  switch (type) {
+    case 'customers':
+      return t('imports.mapping.needNameCustomers');
+    case 'orders':
+      return t('imports.mapping.needOrderNo');
+    case 'leads':
+      return t('imports.mapping.needContactLeads');
   }
 }
 

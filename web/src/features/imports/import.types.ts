@@ -1,4 +1,6 @@
-export type ImportType = 'customers' | 'orders';
+export type ImportType = 'customers' | 'orders' | 'leads';
+
+export const IMPORT_TYPES = ['customers', 'orders', 'leads'] as const satisfies readonly ImportType[];
 export type ImportStatus = 'draft' | 'queued' | 'running' | 'done' | 'failed' | 'reverted';
 export type ImportCounts = { read: number; created: number; updated: number; merged: number; rejected: number };
 
