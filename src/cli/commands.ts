@@ -141,10 +141,10 @@ const commands: Record<string, (o: Options) => Promise<void>> = {
   },
   demo: async (o) => {
     const summary = await withDb(async (db) =>
-      fillDemoTenant(db, await requireTenant(db, String(o.tenant)), { customers: Number(o.customers), seed: Number(o.seed) }),
+      fillDemoTenant(db, await requireTenant(db, String(o.tenant)), { customers: Number(o.customers), leads: Number(o.leads), seed: Number(o.seed) }),
     );
     out(o, summary, [
-      `Demo data added: ${summary.teams} teams, ${summary.users} users, ${summary.customers} customers.`,
+      `Demo data added: ${summary.teams} teams, ${summary.users} users, ${summary.customers} customers, ${summary.leads} leads, ${summary.opportunities} opportunities.`,
       `Demo users' password: ${summary.password}`,
     ]);
   },

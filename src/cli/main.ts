@@ -53,9 +53,10 @@ token
 
 program
   .command('demo')
-  .description('fill a tenant with realistic demo data (teams, staff, customers)')
+  .description('fill a tenant with realistic demo data (teams, staff, customers, leads, opportunities)')
   .requiredOption('--tenant <slug>', 'tenant slug')
   .option('--customers <n>', 'number of customers', '300')
+  .option('--leads <n>', 'number of leads', '120')
   .option('--seed <n>', 'random seed (same seed, same data)', '1')
   .addOption(json())
   .action((o) => runCli('demo', o));

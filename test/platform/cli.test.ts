@@ -48,6 +48,8 @@ describe('tide command line', { timeout: 240_000 }, () => {
 
     const demo = JSON.parse((await tide(['demo', '--tenant', 'acme', '--customers', '40', '--json'], env)).stdout);
     expect(demo).toMatchObject({ customers: 40 });
+    expect(demo.leads).toBeGreaterThan(100);
+    expect(demo.opportunities).toBeGreaterThan(0);
     expect(demo.users).toBeGreaterThan(5);
   });
 

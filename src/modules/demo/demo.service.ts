@@ -3,13 +3,14 @@ import { recordAudit } from '../audit/index.ts';
 import { insertCustomers } from '../customers/index.ts';
 import { createTeam, createUser } from '../org/index.ts';
 import { generateDemoData } from './demo-data.ts';
+import { fillDemoSales } from './sales-demo.service.ts';
 
-export type DemoOptions = { seed?: number; teams?: number; users?: number; customers?: number; password?: string };
-export type DemoSummary = { teams: number; users: number; customers: number; password: string };
+export type DemoOptions = { seed?: number; teams?: number; users?: number; customers?: number; leads?: number; password?: string };
+export type DemoSummary = { teams: number; users: number; customers: number; leads: number; opportunities: number; password: string };
 
 /**
- * Fills a tenant with realistic demo data: a team tree, staff, and customers owned by the sales
- * staff. Demo users share one password, returned so the caller can print it.
+ * Fills a tenant with realistic demo data: a team tree, staff, customers owned by the sales
+ * staff, and leads and opportunities in every state. Demo users share one password, returned so the caller can print it.
  */
 export async function fillDemoTenant(db: Database, tenantId: string, options: DemoOptions = {}): Promise<DemoSummary> {
   const data = generateDemoData({
@@ -60,7 +61,10 @@ export async function fillDemoTenant(db: Database, tenantId: string, options: De
         ownerUserId: c.ownerKey ? (userIds.get(c.ownerKey) ?? null) : null,
       })),
     );
-    const summary = { teams: data.teams.length, users: data.users.length, customers: data.customers.length, password };
+    const sellers = data.users.filter((u) => u.roleKey === 'sales').map((u) => userIds.get(u.key)!);
+    const acting = data.users.find((u) => u.roleKey === 'manager') ?? data.users[0]!;
+    const sales = await fillDemoSales(tx, tenantId, { actingUserId: userIds.get(acting.key)!, sellerIds: sellers }, options.seed ?? 1, options.leads ?? 120);
+    const summary = { teams: data.teams.length, users: data.users.length, customers: data.customers.length, leads: sales.leads, opportunities: sales.opportunities, password };
     await recordAudit(tx, actor, { action: 'tenant.demo_fill', entity: 'tenant', entityId: tenantId, after: { ...summary, password: undefined } });
     return summary;
   });

@@ -5,6 +5,7 @@ export { createOpportunity, getOpportunity, type Opportunity, type OpportunityIn
 export { leadOutcomes, opportunityFunnelRows, opportunityTrainingRows, type LeadOutcome, type OpportunityFunnelRow, type OpportunityTrainingRow } from './opportunity-exports.service.ts';
 export { scoreOpportunities, rescoreOpenOpportunities } from './opportunity-scoring.ts';
 export { opportunityFacts } from './rules/opportunity-facts.ts';
+export { moveStage, closeOpportunity } from './opportunity-stage.service.ts';
 export { listPipelines, DEFAULT_STAGES, type Pipeline, type Stage } from './pipelines.service.ts';
 
 registerOpportunityScoring();
