@@ -102,16 +102,12 @@ for (const kind of kinds) {
     const totals = { created: 0, duplicates: 0, rejected: 0, assigned: 0 };
     for (let i = 0; i < inputs.length; i += batch) {
       const slice = inputs.slice(i, i + batch);
-      const bySource = new Map<string, LeadInput[]>();
-      for (const { input, source } of slice) bySource.set(source, [...(bySource.get(source) ?? []), input]);
       await t.db.tenantTx(tenant.id, async (tx) => {
-        for (const [source, group] of bySource) {
-          const { summary } = await intakeLeads(tx, actor, group, { source, channel: 'bench', now: new Date() });
-          totals.created += summary.created;
-          totals.duplicates += summary.duplicates;
-          totals.rejected += summary.rejected;
-          totals.assigned += summary.assigned;
-        }
+        const { summary } = await intakeLeads(tx, actor, slice.map(({ input, source }) => ({ ...input, source })), { source: 'api', channel: 'bench', now: new Date() });
+        totals.created += summary.created;
+        totals.duplicates += summary.duplicates;
+        totals.rejected += summary.rejected;
+        totals.assigned += summary.assigned;
       });
     }
     const elapsed = seconds(start);

@@ -6,6 +6,7 @@ import { loadAssigner, type AssignmentDecision } from '../assignment/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findByIdentities } from '../customers/index.ts';
 import { loadScorer } from '../scoring/index.ts';
+import { insertLeads, type NewLead } from './leads.repo.ts';
 import { openLeadLoad } from './leads.service.ts';
 import { leadRejects, leads } from './leads.tables.ts';
 import { cleanLead, type CleanLead, type RawLead } from './rules/clean-lead.ts';
@@ -14,7 +15,8 @@ import { leadFacts } from './rules/lead-facts.ts';
 export type LeadInput = RawLead & {
   ownerUserId?: string | null;
   custom?: Record<string, unknown>;
-  /** This lead's channel when it differs from the batch's (e.g. a source column in a file). */
+  /** This lead's source and channel when they differ from the batch's (e.g. a column in a file). */
+  source?: string;
   channel?: string | null;
   /** Where the lead came from in its file, for the rejected list; default its place in the batch. */
   line?: number;
@@ -36,7 +38,7 @@ export type IntakeOutcome =
 
 export type IntakeSummary = { read: number; created: number; linked: number; duplicates: number; rejected: number; assigned: number };
 
-const INSERT_CHUNK = 500;
+const INSERT_CHUNK = 5_000;
 const OPEN = ['new', 'working'] as const;
 
 /**
@@ -56,7 +58,7 @@ export async function intakeLeads(tx: Tx, actor: Actor, inputs: LeadInput[], opt
     if (checked.ok) accepted.push({ index, input, lead: checked.lead });
     else {
       results.push({ index, outcome: 'rejected', reasons: checked.reasons });
-      rejects.push({ tenantId: actor.tenantId, source: options.source, channel: input.channel ?? options.channel ?? null, payload: { ...input, line: input.line ?? index + 1 }, reasons: [...checked.reasons, ...checked.flags] });
+      rejects.push({ tenantId: actor.tenantId, source: input.source ?? options.source, channel: input.channel ?? options.channel ?? null, payload: { ...input, line: input.line ?? index + 1 }, reasons: [...checked.reasons, ...checked.flags] });
     }
   });
 
@@ -91,7 +93,7 @@ export async function intakeLeads(tx: Tx, actor: Actor, inputs: LeadInput[], opt
   const assigner = options.assign === false ? null : await loadAssigner(tx, { now });
   const load = assigner ? await openLeadLoad(tx) : new Map<string, number>();
 
-  const rows: (typeof leads.$inferInsert)[] = [];
+  const rows: NewLead[] = [];
   for (const { index, input, lead } of accepted) {
     const key = contactKey(lead);
     const same = openByContact.get(key);
@@ -107,8 +109,9 @@ export async function intakeLeads(tx: Tx, actor: Actor, inputs: LeadInput[], opt
       (lead.email && customerOf.get(`email:${lead.email}`)) ||
       null;
 
+    const source = input.source ?? options.source;
     const channel = input.channel ?? options.channel ?? null;
-    const facts = leadFacts({ ...lead, source: options.source, channel, createdAt: now, lastActivityAt: null, activityCount: 0, score: null }, now);
+    const facts = leadFacts({ ...lead, source, channel, createdAt: now, lastActivityAt: null, activityCount: 0, score: null }, now);
     const scored = scorer.score(facts);
     let ownerUserId = input.ownerUserId ?? null;
     let queueTeamId: string | null = null;
@@ -126,7 +129,7 @@ export async function intakeLeads(tx: Tx, actor: Actor, inputs: LeadInput[], opt
       flags,
       tenantId: actor.tenantId,
       id,
-      source: options.source,
+      source,
       channel,
       customerId,
       linkedExisting: customerId !== null,
@@ -147,15 +150,13 @@ export async function intakeLeads(tx: Tx, actor: Actor, inputs: LeadInput[], opt
 
   const inserted = new Set<string>();
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    // A concurrent intake may have created the same open lead since the look-up above.
-    const done = await tx.insert(leads).values(rows.slice(i, i + INSERT_CHUNK)).onConflictDoNothing().returning({ id: leads.id });
-    for (const r of done) inserted.add(r.id);
+    for (const id of await insertLeads(tx, actor.tenantId, rows.slice(i, i + INSERT_CHUNK))) inserted.add(id);
   }
   if (inserted.size < rows.length) await reportLateDuplicates(tx, rows, inserted, results);
   for (let i = 0; i < rejects.length; i += INSERT_CHUNK) await tx.insert(leadRejects).values(rejects.slice(i, i + INSERT_CHUNK));
   if (assigner) await assigner.flush(tx);
 
-  const created = rows.filter((r) => inserted.has(r.id!));
+  const created = rows.filter((r) => inserted.has(r.id));
   const summary: IntakeSummary = {
     read: inputs.length,
     created: created.length,
@@ -174,7 +175,7 @@ export async function intakeLeads(tx: Tx, actor: Actor, inputs: LeadInput[], opt
 }
 
 /** Turns the rows another intake beat us to into duplicates of the lead it created. */
-async function reportLateDuplicates(tx: Tx, rows: (typeof leads.$inferInsert)[], inserted: Set<string>, results: IntakeOutcome[]) {
+async function reportLateDuplicates(tx: Tx, rows: NewLead[], inserted: Set<string>, results: IntakeOutcome[]) {
   const lost = rows.filter((r) => !inserted.has(r.id!));
   const winners = await tx
     .select({ id: leads.id, mobile: leads.mobile })

@@ -180,7 +180,7 @@ export async function assignLeads(tx: Tx, caller: Caller, input: { leadIds: stri
     .set({ ownerUserId: input.userId ?? null, queueTeamId: input.teamId ?? null, assignedAt: now, updatedAt: now })
     .where(inArray(leads.id, ids))
     .returning();
-  await logManualAssignments(tx, caller, ids.map((leadId) => ({ leadId, userId: input.userId ?? null, teamId: input.teamId ?? null, reason: input.note ? { note: input.note } : undefined })));
+  await logManualAssignments(tx, caller, ids.map((leadId) => ({ leadId, userId: input.userId ?? null, teamId: input.teamId ?? null, reason: input.note ?? undefined })));
   for (const before of found) {
     const after = updated.find((r) => r.id === before.id);
     await recordAudit(tx, caller, { action: 'lead.assign', entity: 'lead', entityId: before.id, before: { ownerUserId: before.ownerUserId, queueTeamId: before.queueTeamId }, after: { ownerUserId: after?.ownerUserId, queueTeamId: after?.queueTeamId } });

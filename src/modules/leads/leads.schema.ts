@@ -8,7 +8,20 @@ export const LEAD_STATUSES = ['new', 'working', 'qualified', 'disqualified'] as 
 export const DISQUALIFY_REASONS = ['no_need', 'no_budget', 'unreachable', 'competitor', 'duplicate', 'spam', 'other'] as const;
 export const ACTIVITY_KINDS = ['call', 'visit', 'wechat', 'email', 'note'] as const;
 
-export const scoreReasonSchema = z.object({ kind: z.enum(['rule', 'model']), label: z.string(), weight: z.number() });
+const factValue = z.union([z.string(), z.number(), z.boolean()]).nullable().optional();
+/** A reason as scoring writes it: a label plus the data behind it, so the web can translate it. */
+export const scoreReasonSchema = z.object({
+  kind: z.enum(['rule', 'model']),
+  label: z.string(),
+  weight: z.number(),
+  ruleId: z.string().optional(),
+  field: z.string().optional(),
+  value: factValue,
+  field2: z.string().optional(),
+  value2: factValue,
+  from: z.number().optional(),
+  to: z.number().nullable().optional(),
+});
 
 export const leadSchema = z.object({
   id: z.uuid(),
@@ -86,7 +99,7 @@ export const leadUpdateBody = z.strictObject({ ...leadFieldsBody, companySize: z
 export const leadListQuery = z.object({
   ...listQuery,
   status: z.enum(LEAD_STATUSES).optional(),
-  open: z.coerce.boolean().optional(),
+  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   owner: z.union([z.literal('me'), z.literal('none'), z.uuid()]).optional(),
   queueTeamId: z.uuid().optional(),
   source: z.string().max(50).optional(),
