@@ -99,7 +99,19 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
     await select.click();
     // The newest dropdown is the last in the portal; an earlier select's list can linger while it animates out.
     const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-    await dropdown.getByText(text, { exact: true }).first().click();
+    // A list still animating in, or closed by a re-render under load, fails this click: retry from the start.
+    const clicked = await dropdown
+      .getByText(text, { exact: true })
+      .first()
+      .click({ timeout: 8_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!clicked) {
+      await page.keyboard.press('Escape');
+      continue;
+    }
     const took = await expect
       .poll(async () => (await select.innerText()).includes(text), { timeout: 5_000 })
       .toBe(true)

@@ -24,7 +24,7 @@ export async function startTestServer(): Promise<TestServer> {
     name: '示例公司',
     admin: { name: '管理员', email: admin.login, password: admin.password },
   });
-  await fillDemoTenant(db, tenant.id, { seed: 7, customers: 60, leads: 40 });
+  await fillDemoTenant(db, tenant.id, { seed: 7, customers: 60, leads: 0 });
   const app = await buildApp({ config: testConfig({ dataDir }), db, logger: false });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

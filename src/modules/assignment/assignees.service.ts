@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client.ts';
 import { can, type Caller } from '../../server/caller.ts';
 import { AppError } from '../../server/errors.ts';
+import { recordAudit } from '../audit/index.ts';
 import { listMembers, teamSubtree, userNames, visibleOwnerIds, type Member } from '../org/index.ts';
 import { insertLogRows, listAvailabilityRows, logRowsOfLead, upsertAvailability } from './assignment.repo.ts';
 import { todayOf } from './assigner.service.ts';
@@ -104,6 +105,7 @@ export async function setAvailability(tx: Tx, caller: Caller, userId: string, in
     throw new AppError(403, 'assignee_outside_team', undefined, { name: member.name });
   }
   await upsertAvailability(tx, caller.tenantId, userId, input);
+  await recordAudit(tx, caller, { action: 'assignment.availability', entity: 'user', entityId: userId, after: input });
   return { userId, name: member.name, teamId: member.teamId, status: member.status, ...input, absentToday: isAbsent(input, todayOf(now)) };
 }
 
