@@ -3,28 +3,31 @@ import type { Tx } from '../../db/client.ts';
 import type { OpportunityFacts } from '../../lib/sales-facts.ts';
 import type { Caller } from '../../server/caller.ts';
 import { customerSummaries } from '../customers/index.ts';
-import { loadScorer, registerScoringTarget, type Scorer } from '../scoring/index.ts';
+import { getScoringSettings, loadScorer, registerScoringTarget, type Scorer } from '../scoring/index.ts';
 import { opportunityTrainingRows } from './opportunity-exports.service.ts';
 import { opportunities, pipelines, pipelineStages, type OpportunityRow, type ScoreReason } from './pipeline.tables.ts';
 import { opportunityFacts, type CustomerTraits } from './rules/opportunity-facts.ts';
 
-/** `informative` is false when the score is only the base score (no model, no rule matched). */
-export type OpportunityScorer = { score(facts: OpportunityFacts): { score: number; reasons: ScoreReason[]; informative: boolean } };
+export type OpportunityScorer = { score(facts: OpportunityFacts): { score: number; reasons: ScoreReason[] } };
 
 /**
- * The one place the scoring module is wired in. A scorer with neither an active model nor a
- * matching rule only answers the base score, which says nothing about this opportunity: then
- * the win probability stays empty and the board shows the stage probability instead.
+ * The one place the scoring module is wired in. With a trained model the win probability is the
+ * blended score. Without one, the rules' base score says nothing about an opportunity, so the
+ * stage's probability takes its place: win probability = stage probability + the matched rules'
+ * points (e.g. 方案报价 50 % − 15 for no follow-up in 30 days = 35 %), the stage shown as a reason.
  */
-export async function loadOpportunityScorer(tx: Tx): Promise<OpportunityScorer | null> {
-  return informative(await loadScorer(tx, 'opportunity'));
+export async function loadOpportunityScorer(tx: Tx): Promise<OpportunityScorer> {
+  const [scorer, settings] = await Promise.all([loadScorer(tx, 'opportunity'), getScoringSettings(tx)]);
+  return stageAnchored(scorer, settings.base);
 }
 
-function informative(scorer: Scorer): OpportunityScorer {
+export function stageAnchored(scorer: Scorer, base: number): OpportunityScorer {
   return {
     score(facts) {
       const result = scorer.score(facts);
-      return { score: result.score, reasons: result.reasons, informative: scorer.modelActive || result.reasons.length > 0 };
+      if (scorer.modelActive) return { score: result.score, reasons: result.reasons };
+      const stage: ScoreReason = { kind: 'rule', label: `stageProbability = ${facts.stageProbability}`, weight: facts.stageProbability, field: 'stageProbability', value: facts.stageProbability } as ScoreReason;
+      return { score: Math.max(0, Math.min(100, facts.stageProbability + (result.ruleScore - base))), reasons: [stage, ...result.reasons].slice(0, 5) };
     },
   };
 }
@@ -63,10 +66,9 @@ async function applyScores(tx: Tx, caller: Caller, scorer: OpportunityScorer, ro
     const f = facts.get(row.id);
     if (!f) continue;
     const result = scorer.score(f);
-    const keep = result.informative;
     await tx
       .update(opportunities)
-      .set({ winProbability: keep ? Math.max(0, Math.min(100, Math.round(result.score))) : null, scoreReasons: keep ? result.reasons : [], scoredAt: now })
+      .set({ winProbability: Math.max(0, Math.min(100, Math.round(result.score))), scoreReasons: result.reasons, scoredAt: now })
       .where(eq(opportunities.id, row.id));
     count++;
   }
@@ -77,14 +79,13 @@ async function applyScores(tx: Tx, caller: Caller, scorer: OpportunityScorer, ro
 export async function scoreOpportunities(tx: Tx, caller: Caller, rows: OpportunityRow[], now = new Date()): Promise<void> {
   const open = rows.filter((r) => r.status === 'open');
   if (open.length === 0) return;
-  const scorer = await loadOpportunityScorer(tx);
-  if (scorer) await applyScores(tx, caller, scorer, open, now);
+  await applyScores(tx, caller, await loadOpportunityScorer(tx), open, now);
 }
 
 /** After retraining: every open opportunity of the tenant, with the fresh scorer. */
 export async function rescoreOpenOpportunities(tx: Tx, scorer: Scorer, now = new Date()): Promise<number> {
   const open = await tx.select().from(opportunities).where(and(isNull(opportunities.deletedAt), eq(opportunities.status, 'open')));
-  return applyScores(tx, tenantReader, informative(scorer), open, now);
+  return applyScores(tx, tenantReader, stageAnchored(scorer, (await getScoringSettings(tx)).base), open, now);
 }
 
 let registered = false;

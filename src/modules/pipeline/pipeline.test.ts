@@ -217,10 +217,16 @@ describe.each(DB_KINDS)('pipelines and opportunities on %s', (kind) => {
   it('stores the win probability with its reasons when a scoring rule applies', async () => {
     const rule = await call('POST', '/api/v1/scoring/rules', admin, { target: 'opportunity', name: '大额商机', condition: { all: [{ field: 'amount', op: 'gte', value: 50000 }] }, points: 20 });
     expect(rule.statusCode, rule.body).toBe(201);
-    const big = await newOpportunity(cookies.sales1!, { amount: 60000 });
-    expect(big.winProbability).toEqual(expect.any(Number));
+    const small = await newOpportunity(cookies.sales1!, { amount: 1000, stageId: stage('需求确认').id });
+    // No model and no rule: the stage's probability (需求确认 30 %) is the win probability.
+    expect(small.winProbability).toBe(30);
+    expect(small.scoreReasons[0]).toMatchObject({ field: 'stageProbability', weight: 30 });
+    const big = await newOpportunity(cookies.sales1!, { amount: 60000, stageId: stage('需求确认').id });
+    // Stage 30 % + the rule's 20 points.
+    expect(big.winProbability).toBe(50);
     expect(big.scoreReasons.map((r: { label: string }) => r.label)).toContain('大额商机');
-    const moved = (await call('POST', `/api/v1/opportunities/${big.id}/stage`, cookies.sales1!, { stageId: stage('需求确认').id })).json();
+    const moved = (await call('POST', `/api/v1/opportunities/${big.id}/stage`, cookies.sales1!, { stageId: stage('方案报价').id })).json();
+    expect(moved.winProbability).toBe(70);
     expect(moved.scoreReasons.map((r: { label: string }) => r.label)).toContain('大额商机');
     const won = (await call('POST', `/api/v1/opportunities/${big.id}/won`, cookies.sales1!, {})).json();
     expect(won.winProbability).toBe(100);
