@@ -16,6 +16,12 @@ describe('import mapping', () => {
     expect(initialChoices(leadHeaders, guessed, 'customers')).toEqual(['name', 'mobile', IGNORE, IGNORE, 'nationalId']);
   });
 
+  it('offers tags as a target of customer files only', () => {
+    const guessed = { 姓名: 'name', 手机: 'mobile', 标签: 'tags' };
+    expect(initialChoices(['姓名', '手机', '标签'], guessed, 'customers')).toEqual(['name', 'mobile', 'tags']);
+    expect(initialChoices(['姓名', '手机', '标签'], guessed, 'leads')).toEqual(['name', 'mobile', IGNORE]);
+  });
+
   it('sends mapped headers only', () => {
     expect(mappingOf(headers, ['name', 'mobile', 'province', IGNORE, 'address', IGNORE])).toEqual({
       姓名: 'name',

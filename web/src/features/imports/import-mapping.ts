@@ -17,6 +17,7 @@ export const CUSTOMER_TARGETS = [
   'source',
   'externalId',
   'note',
+  'tags',
 ] as const;
 
 export const ORDER_TARGETS = [

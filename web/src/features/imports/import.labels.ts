@@ -99,6 +99,8 @@ export function targetLabel(t: TFunction, target: string): string {
       return t('imports.target.externalId');
     case 'note':
       return t('imports.target.note');
+    case 'tags':
+      return t('imports.target.tags');
     case 'title':
       return t('imports.target.title');
     case 'companySize':

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Result, Select } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Select, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../app/api.ts';
 import { useErrorHandler } from '../../app/use-error-handler.ts';
+import { usePipelines } from '../pipeline/pipeline.api.ts';
 import { qualifyBody, type QualifyValues } from './lead-form.values.ts';
 import { disqualifyReasonLabel } from './lead.labels.ts';
 import { DISQUALIFY_REASONS, type DisqualifyReason, type Lead, type QualifyResult } from './lead.types.ts';
@@ -100,19 +101,42 @@ export function QualifyModal({ lead, onClose, onStale }: { lead: Lead | null; on
           <Form.Item name="withOpportunity" valuePropName="checked">
             <Checkbox data-testid="lead-qualify-with-opportunity">{t('leads.qualify.createOpportunity')}</Checkbox>
           </Form.Item>
-          {withOpportunity && (
-            <>
-              <Form.Item name="opportunityName" label={t('leads.qualify.opportunityName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-                <Input maxLength={200} data-testid="lead-qualify-opportunity-name" />
-              </Form.Item>
-              <Form.Item name="amount" label={t('leads.qualify.amount')}>
-                <InputNumber<number> min={0} max={1e12} precision={2} style={{ width: '100%' }} prefix="¥" data-testid="lead-qualify-amount" />
-              </Form.Item>
-            </>
-          )}
+          {withOpportunity && <OpportunityFields form={form} />}
         </Form>
       )}
     </Modal>
+  );
+}
+
+/**
+ * The opportunity part of the qualify form. Mounted only when asked for, so that the pipelines are
+ * fetched only then; the default pipeline is preselected, and the choice is shown when there is one.
+ */
+function OpportunityFields({ form }: { form: FormInstance<QualifyValues> }) {
+  const { t } = useTranslation();
+  const { pipelines } = usePipelines();
+
+  useEffect(() => {
+    const chosen = form.getFieldValue('pipelineId') as string | null | undefined;
+    if (pipelines.length === 0 || pipelines.some((p) => p.id === chosen)) return;
+    form.setFieldValue('pipelineId', (pipelines.find((p) => p.isDefault) ?? pipelines[0])!.id);
+  }, [pipelines, form]);
+
+  return (
+    <>
+      <Form.Item name="opportunityName" label={t('leads.qualify.opportunityName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Input maxLength={200} data-testid="lead-qualify-opportunity-name" />
+      </Form.Item>
+      <Form.Item name="pipelineId" label={t('leads.qualify.pipeline')} hidden={pipelines.length < 2}>
+        <Select options={pipelines.map((p) => ({ value: p.id, label: p.name }))} data-testid="lead-qualify-pipeline" />
+      </Form.Item>
+      <Form.Item name="amount" label={t('leads.qualify.amount')}>
+        <InputNumber<number> min={0} max={1e12} precision={2} style={{ width: '100%' }} prefix="¥" data-testid="lead-qualify-amount" />
+      </Form.Item>
+      <Form.Item name="expectedCloseDate" label={t('leads.qualify.expectedCloseDate')}>
+        <DatePicker style={{ width: '100%' }} data-testid="lead-qualify-close-date" />
+      </Form.Item>
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { createLeadBody, leadChanges, leadFormValues, qualifyBody } from './lead-form.values.ts';
 import type { Lead } from './lead.types.ts';
@@ -22,5 +23,15 @@ describe('qualify body', () => {
     expect(qualifyBody({ kind: 'person', withOpportunity: true, opportunityName: '  ', amount: 5 })).toEqual({ kind: 'person' });
     expect(qualifyBody({ kind: 'company', withOpportunity: true, opportunityName: ' 机床采购 ', amount: null })).toEqual({ kind: 'company', opportunity: { name: '机床采购' } });
     expect(qualifyBody({ kind: 'company', withOpportunity: true, opportunityName: '机床采购', amount: 0 })).toEqual({ kind: 'company', opportunity: { name: '机床采购', amount: 0 } });
+  });
+
+  it('sends the chosen pipeline and the close date as a calendar date', () => {
+    const pipelineId = '0b6f3c1e-6a4d-4f7e-9a51-2f0c5d7e8a90';
+    expect(qualifyBody({ kind: 'company', withOpportunity: true, opportunityName: '机床采购', pipelineId, expectedCloseDate: dayjs('2030-06-30T23:30:00') })).toEqual({
+      kind: 'company',
+      opportunity: { name: '机床采购', pipelineId, expectedCloseDate: '2030-06-30' },
+    });
+    expect(qualifyBody({ kind: 'company', withOpportunity: true, opportunityName: '机床采购', pipelineId: null, expectedCloseDate: null })).toEqual({ kind: 'company', opportunity: { name: '机床采购' } });
+    expect(qualifyBody({ kind: 'company', withOpportunity: false, opportunityName: '机床采购', pipelineId, expectedCloseDate: dayjs('2030-06-30') })).toEqual({ kind: 'company' });
   });
 });

@@ -1,3 +1,4 @@
+import type { Dayjs } from 'dayjs';
 import type { Lead } from './lead.types.ts';
 
 export type LeadFormValues = {
@@ -46,13 +47,27 @@ export function leadChanges(lead: Lead, values: LeadFormValues): Record<string, 
 export const leadFormValues = (lead: Lead): LeadFormValues =>
   Object.fromEntries([...TEXT_FIELDS, 'companySize'].map((key) => [key, lead[key as keyof Lead] ?? undefined])) as LeadFormValues;
 
-export type QualifyValues = { kind: 'person' | 'company'; withOpportunity: boolean; opportunityName?: string; amount?: number | null };
+export type QualifyValues = {
+  kind: 'person' | 'company';
+  withOpportunity: boolean;
+  opportunityName?: string;
+  amount?: number | null;
+  pipelineId?: string | null;
+  /** The DatePicker's value; only its calendar date is sent. */
+  expectedCloseDate?: Dayjs | null;
+};
 
-/** The body of POST /leads/:id/qualify from the modal's values. */
+/** The body of POST /leads/:id/qualify from the modal's values; a pipeline left empty means the default one. */
 export function qualifyBody(values: QualifyValues) {
   const name = values.opportunityName?.trim();
+  if (!values.withOpportunity || !name) return { kind: values.kind };
   return {
     kind: values.kind,
-    ...(values.withOpportunity && name ? { opportunity: { name, ...(typeof values.amount === 'number' ? { amount: values.amount } : {}) } } : {}),
+    opportunity: {
+      name,
+      ...(typeof values.amount === 'number' ? { amount: values.amount } : {}),
+      ...(values.pipelineId ? { pipelineId: values.pipelineId } : {}),
+      ...(values.expectedCloseDate ? { expectedCloseDate: values.expectedCloseDate.format('YYYY-MM-DD') } : {}),
+    },
   };
 }

@@ -123,12 +123,20 @@ export function OpportunityDrawer({
           <div>
             <Typography.Title level={5}>{t('pipeline.detail.winProbability')}</Typography.Title>
             {probability !== null && <Progress percent={probability} size="small" />}
-            <Typography.Text type="secondary">{o.winProbability === null ? t('pipeline.detail.stageProbabilityOnly') : t('pipeline.detail.scored')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {o.winProbability === null
+                ? t('pipeline.detail.stageProbabilityOnly')
+                : o.scoreReasons.some((r) => r.kind === 'model')
+                  ? t('pipeline.detail.scored')
+                  : t('pipeline.detail.stagePlusRules')}
+            </Typography.Text>
             {o.scoreReasons.length > 0 && (
               <ul data-testid="opportunity-score-reasons">
                 {o.scoreReasons.map((r, i) => (
                   <li key={i}>
-                    {String(r.label ?? r.factor ?? '')} {typeof r.weight === 'number' ? `(${r.weight > 0 ? '+' : ''}${r.weight})` : ''}
+                    {r.field === 'stageProbability'
+                      ? t('pipeline.detail.stageReason', { probability: r.weight })
+                      : `${String(r.label ?? r.factor ?? '')} ${typeof r.weight === 'number' ? `(${r.weight > 0 ? '+' : ''}${r.weight})` : ''}`}
                   </li>
                 ))}
               </ul>
