@@ -56,11 +56,24 @@ describe('journey: leads (create, score, follow up, qualify; web form intake)', 
         await byTestId(page, 'lead-duplicate-link').click();
         await page.waitForURL(leadUrl);
 
-        // Qualify into a company customer with an opportunity, then open the customer.
+        // A second pipeline, so the qualify dialog offers the choice (the default one preselected).
+        const renewal = await page.request.post('/api/v1/pipelines', { data: { name: '续约' } });
+        expect(renewal.status()).toBe(201);
+        const renewalId = ((await renewal.json()) as { id: string }).id;
+
+        // Qualify into a company customer with an opportunity in that pipeline, due on a chosen date, then open the customer.
         await byTestId(page, 'lead-qualify').click();
         await byTestId(page, 'lead-qualify-with-opportunity').click();
         await byTestId(page, 'lead-qualify-opportunity-name').fill('数控机床采购');
+        await expectText(byTestId(page, 'lead-qualify-pipeline'), '新签');
+        await pickOption(page, byTestId(page, 'lead-qualify-pipeline'), '续约');
         await page.locator('input[data-testid="lead-qualify-amount"], [data-testid="lead-qualify-amount"] input').first().fill('360000');
+        const closeDate = page.locator('input[data-testid="lead-qualify-close-date"], [data-testid="lead-qualify-close-date"] input').first();
+        await closeDate.click();
+        await closeDate.fill('2030-06-28');
+        await closeDate.press('Enter');
+        await expect.poll(() => closeDate.inputValue()).toBe('2030-06-28');
+        await screenshot(page, 'leads', 'qualify-form');
         await byTestId(page, 'lead-qualify-submit').click();
         await byTestId(page, 'lead-qualify-result').waitFor();
         await screenshot(page, 'leads', 'qualified');
@@ -68,6 +81,14 @@ describe('journey: leads (create, score, follow up, qualify; web form intake)', 
         await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
         await byTestId(page, 'customer-page').waitFor();
         await expectText(byTestId(page, 'page-title'), '宁波海曙精密机械有限公司');
+
+        // The customer's opportunities: the new one, with the close date picked in the dialog, in the chosen pipeline.
+        await byTestId(page, 'customer-tab-opportunities').click();
+        const opportunityRow = byTestId(page, 'customer-opportunities').locator('tr.ant-table-row', { hasText: '数控机床采购' });
+        await expectText(opportunityRow, '2030-06-28');
+        await expectText(opportunityRow, '360,000.00');
+        const created = (await (await page.request.get('/api/v1/opportunities?q=数控机床采购')).json()) as { items: { pipelineId: string; expectedCloseDate: string | null }[] };
+        expect(created.items).toEqual([expect.objectContaining({ pipelineId: renewalId, expectedCloseDate: '2030-06-28' })]);
 
         // Back on the lead: qualified, linked to the customer, no more actions.
         await page.goto(leadUrl);
