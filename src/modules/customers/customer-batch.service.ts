@@ -6,7 +6,7 @@ import type { CustomerRow } from './customers.service.ts';
 import { customerContacts, customerIdentities, customers, customerTags } from './customers.tables.ts';
 import type { Identity } from './rules/clean-customer.ts';
 import { blockingKeys, decidePair, type MatchRecord } from '../dedupe/index.ts';
-import { bulkInsertCustomers, bulkInsertIdentities, bulkInsertSources, bulkReplaceMatchKeys, bulkUpdateCustomers } from './customer-bulk.repo.ts';
+import { bulkAddTags, bulkInsertCustomers, bulkInsertIdentities, bulkInsertSources, bulkReplaceMatchKeys, bulkUpdateCustomers } from './customer-bulk.repo.ts';
 import { bestFuzzyMatches, queueReview, refreshMatchKeys } from './customer-match.service.ts';
 import { getCustomerSettings } from './customer-settings.service.ts';
 import type { MergeReason } from './customer-merge.service.ts';
@@ -14,6 +14,8 @@ import type { MergeReason } from './customer-merge.service.ts';
 export type IncomingCustomer = CustomerInput & {
   line: number;
   tags?: string[];
+  /** The row had no name: `name` was made from an identity (its mobile…) to name a new customer, and never renames one. */
+  namePlaceholder?: boolean;
   /** Where the row stands in which file (`<sha256>:<line>`): re-importing that file finds the same customer. */
   rowKey?: string;
   /** A person named beside a company in the row (公司名称 + 联系人): kept as the company's contact. */
@@ -28,16 +30,27 @@ export type BatchOutcome = {
   /** The customer as it was before this row updated it, for undo. */
   before: CustomerRow | null;
   matchedBy: string | null;
+  /** Tags the batch gave this customer that it did not have (on the customer's first outcome only), for undo. */
+  addedTags?: string[];
 };
 
 const keyOf = (i: Identity) => `${i.kind}:${i.value}`;
 const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
-/** Survivorship for an incoming row: its non-empty values are newer and win, empty ones keep the old. */
-function overlay(existing: CustomerInput, incoming: CustomerInput): CustomerInput {
+type Named = CustomerInput & { namePlaceholder?: boolean };
+
+/**
+ * Survivorship for an incoming row: its non-empty values are newer and win, empty ones keep the
+ * old. A placeholder name (a row without one, named after its mobile) never replaces a real one.
+ */
+function overlay(existing: Named, incoming: Named): Named {
   const out: Record<string, unknown> = { ...existing };
-  for (const [k, v] of Object.entries(incoming)) if (!isEmpty(v) && k !== 'ownerUserId') out[k] = v;
-  return out as CustomerInput;
+  for (const [k, v] of Object.entries(incoming)) {
+    if (isEmpty(v) || k === 'ownerUserId' || k === 'namePlaceholder' || (k === 'name' && incoming.namePlaceholder && !existing.namePlaceholder)) continue;
+    out[k] = v;
+  }
+  out.namePlaceholder = Boolean(existing.namePlaceholder && incoming.namePlaceholder);
+  return out as Named;
 }
 
 /**
@@ -79,10 +92,10 @@ export async function upsertCustomerBatch(
         );
   const reviews: { line: number; otherId: string; score: number; reasons: MergeReason[] }[] = [];
 
-  type Pending = { id: string; input: CustomerInput; identities: Identity[]; folded: boolean; values: ReturnType<typeof clean>['values'] };
+  type Pending = { id: string; input: Named; identities: Identity[]; folded: boolean; values: ReturnType<typeof clean>['values'] };
   const created = new Map<string, Pending>();
   const outcomes: BatchOutcome[] = [];
-  const updates = new Map<string, CustomerInput>();
+  const updates = new Map<string, Named>();
 
   for (const c of cleaned) {
     let hit: { i: { kind: string }; id: string | undefined } | undefined = c.identities.map((i) => ({ i, id: holders.get(keyOf(i)) })).find((x) => x.id);
@@ -154,9 +167,32 @@ export async function upsertCustomerBatch(
   );
   await bulkInsertSources(tx, tenantId, outcomes.map((o) => ({ customerId: o.customerId, line: o.line })), options.channel, options.importId);
   await addRowContacts(tx, tenantId, rows, outcomes);
-  const tagRows = rows.flatMap((r, i) => (r.tags ?? []).map((tag) => ({ tenantId, customerId: outcomes[i]!.customerId, tag })));
-  if (tagRows.length) await tx.insert(customerTags).values(tagRows).onConflictDoNothing();
+  await addRowTags(tx, tenantId, rows, outcomes);
   return outcomes;
+}
+
+/**
+ * Tags of the rows, added to those the customers already have (an import never removes a tag):
+ * one insert for the batch. The tags each customer actually gained go on its first outcome, so
+ * that reverting the import removes exactly those.
+ */
+async function addRowTags(tx: Tx, tenantId: string, rows: IncomingCustomer[], outcomes: BatchOutcome[]) {
+  const wanted = new Map<string, { customerId: string; tag: string }>();
+  rows.forEach((r, i) => {
+    const customerId = outcomes[i]!.customerId;
+    for (const raw of r.tags ?? []) {
+      const tag = raw.trim();
+      if (tag) wanted.set(`${customerId}|${tag}`, { customerId, tag });
+    }
+  });
+  const added = new Map<string, string[]>();
+  for (const a of await bulkAddTags(tx, tenantId, [...wanted.values()])) added.set(a.customerId, [...(added.get(a.customerId) ?? []), a.tag]);
+  for (const o of outcomes) {
+    const tags = added.get(o.customerId);
+    if (!tags) continue;
+    o.addedTags = tags;
+    added.delete(o.customerId);
+  }
 }
 
 /** Contacts named in company rows, once per company and name. */
@@ -225,15 +261,33 @@ async function insertCreated(
   return redirected;
 }
 
-/** Undo of one import change: a created customer is soft-deleted, an updated one gets its old values back. */
+/**
+ * What an import records to undo a row's change of a customer: the customer as it was (null when
+ * the row created it) and the tags the import added to it.
+ */
+export function customerChangeRecord(outcome: BatchOutcome): Record<string, unknown> | null {
+  if (!outcome.before) return null;
+  return { ...outcome.before, addedTags: outcome.addedTags ?? [] };
+}
+
+/**
+ * Undo of one import change: a created customer is soft-deleted (its tags go with it), an updated
+ * one gets its old values back and loses the tags the import added (`before.addedTags`), keeping
+ * the ones it had.
+ */
 export async function revertCustomerChange(tx: Tx, tenantId: string, change: { entityId: string; action: 'created' | 'updated'; before: Record<string, unknown> | null }, now: Date) {
   if (change.action === 'created') {
     await tx.update(customers).set({ deletedAt: now }).where(and(eq(customers.tenantId, tenantId), eq(customers.id, change.entityId)));
     await tx.delete(customerIdentities).where(eq(customerIdentities.customerId, change.entityId));
+    await tx.delete(customerTags).where(eq(customerTags.customerId, change.entityId));
     await refreshMatchKeys(tx, tenantId, [change.entityId]);
     return;
   }
   if (!change.before) return;
+  const addedTags = (change.before as { addedTags?: unknown }).addedTags;
+  if (Array.isArray(addedTags) && addedTags.length > 0) {
+    await tx.delete(customerTags).where(and(eq(customerTags.customerId, change.entityId), sql`${customerTags.tag} = any(${sql.param(addedTags)}::text[])`));
+  }
   const before = change.before as unknown as CustomerRow;
   const input = rowToInput({ ...before, rejectedValues: before.rejectedValues ?? {} } as CustomerRow);
   const { values, identities } = cleanedValues(input, now);

@@ -89,3 +89,15 @@ export async function bulkInsertSources(tx: Tx, tenantId: string, rows: { custom
     select ${tenantId}::uuid, v.customer_id, ${channel}, ${importId}::uuid, v.line
     from unnest(${col(rows, (r) => r.customerId)}::uuid[], ${col(rows, (r) => r.line)}::int[]) as v(customer_id, line)`);
 }
+
+/** Adds tags, keeping those a customer already has; answers the (customer, tag) pairs this call added. */
+export async function bulkAddTags(tx: Tx, tenantId: string, rows: { customerId: string; tag: string }[]): Promise<{ customerId: string; tag: string }[]> {
+  if (rows.length === 0) return [];
+  const result = (await tx.execute(sql`
+    insert into customer_tags (tenant_id, customer_id, tag)
+    select ${tenantId}::uuid, v.customer_id, v.tag
+    from unnest(${col(rows, (r) => r.customerId)}::uuid[], ${col(rows, (r) => r.tag)}::text[]) as v(customer_id, tag)
+    on conflict do nothing
+    returning customer_id as "customerId", tag`)) as unknown as { rows: { customerId: string; tag: string }[] };
+  return result.rows;
+}
