@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from './errors.ts';
-import { errorMessage, fieldMessage, type Locale } from './messages.ts';
+import { errorMessage, fieldMessage, formatByteLimit, type Locale } from './messages.ts';
 
 type Issue = { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> };
 
@@ -59,6 +59,10 @@ export function installErrorHandling(app: FastifyInstance) {
       return send(reply, locale, 400, 'validation_failed', fieldsOf(error.validation as Issue[], error.validationContext, locale));
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known?.code === 'body_too_large') {
+      const maxBytes = req.routeOptions.bodyLimit;
+      return send(reply, locale, known.status, known.code, undefined, { limit: formatByteLimit(maxBytes) }, { maxBytes });
+    }
     if (known) return send(reply, locale, known.status, known.code);
     if (error instanceof SyntaxError) return send(reply, locale, 400, 'malformed_json');
     if (error.statusCode === 429) return send(reply, locale, 429, 'too_many_attempts', undefined, { minutes: 1 });

@@ -12,7 +12,7 @@ const zhCN: Catalog = {
   errors: {
     validation_failed: '提交的数据有误，请检查标出的字段',
     malformed_json: '请求体不是合法的 JSON',
-    body_too_large: '请求体过大',
+    body_too_large: '文件或请求体过大，上限为 {limit}',
     unsupported_media_type: '不支持的内容类型',
     unauthenticated: '请先登录',
     invalid_credentials: '账号或密码错误',
@@ -90,7 +90,7 @@ const enUS: Catalog = {
   errors: {
     validation_failed: 'Some fields are invalid; see the fields marked',
     malformed_json: 'The request body is not valid JSON',
-    body_too_large: 'The request body is too large',
+    body_too_large: 'The file or request body is too large; the limit is {limit}',
     unsupported_media_type: 'Unsupported content type',
     unauthenticated: 'Please log in first',
     invalid_credentials: 'Wrong account or password',
@@ -165,6 +165,13 @@ const enUS: Catalog = {
 };
 
 export const catalogs: Record<Locale, Catalog> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/** A size limit for messages: "300 MB", "1 MB", "512 KB" (binary units, as limits are set). */
+export function formatByteLimit(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
 
 function fill(template: string, params: Record<string, unknown>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));

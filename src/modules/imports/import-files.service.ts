@@ -15,7 +15,12 @@ const CHUNKS_PER_TX = 8;
 /** The largest file an import takes. */
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 
-export class FileTooLargeError extends Error {}
+export class FileTooLargeError extends Error {
+  readonly maxBytes = MAX_IMPORT_BYTES;
+  constructor() {
+    super(`The file is larger than ${MAX_IMPORT_BYTES} bytes`);
+  }
+}
 
 /**
  * Keeps an uploaded file in the database in 1 MiB pieces, so that whichever app node runs the
@@ -36,7 +41,7 @@ export async function storeFile(db: Database, tenantId: string, importId: string
   const pieces: AsyncIterable<Buffer> | Buffer[] = Buffer.isBuffer(source) ? [source] : (source as AsyncIterable<Buffer>);
   for await (const piece of pieces) {
     size += piece.length;
-    if (size > MAX_IMPORT_BYTES) throw new FileTooLargeError(`larger than ${MAX_IMPORT_BYTES} bytes`);
+    if (size > MAX_IMPORT_BYTES) throw new FileTooLargeError();
     hash.update(piece);
     carry = carry.length ? Buffer.concat([carry, piece]) : Buffer.from(piece);
     while (carry.length >= CHUNK) {
@@ -48,6 +53,11 @@ export async function storeFile(db: Database, tenantId: string, importId: string
   if (carry.length) pending.push(carry);
   await flush();
   return { size, sha256: hash.digest('hex') };
+}
+
+/** Removes a stored file's pieces, e.g. of an upload that was refused half-way. */
+export async function discardFile(db: Database, tenantId: string, importId: string): Promise<void> {
+  await db.tenantTx(tenantId, (tx) => tx.delete(importChunks).where(eq(importChunks.importId, importId)));
 }
 
 /** Writes the stored file to a temporary file for parsing; `cleanup` removes it. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../server/errors.ts';
+import { formatByteLimit } from '../../server/messages.ts';
 import { listQuery, page } from '../../server/pagination.ts';
 import { callerOf, errors, idParams, inTenant, noContent, typed } from '../../server/route-helpers.ts';
 import { FileTooLargeError, MAX_IMPORT_BYTES } from './import-files.service.ts';
@@ -43,6 +44,11 @@ const uploadQuery = z.strictObject({
   template: z.string().trim().max(100).optional(),
 });
 
+/** Room for the multipart envelope (boundaries, part headers, a few small fields) around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+const tooLarge = () => new AppError(413, 'body_too_large', undefined, { limit: formatByteLimit(MAX_IMPORT_BYTES) }, { maxBytes: MAX_IMPORT_BYTES });
+const isTooLarge = (error: unknown) => error instanceof FileTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+
 export function registerImportRoutes(app: FastifyInstance) {
   const api = typed(app);
   const tags = ['imports'];
@@ -52,7 +58,7 @@ export function registerImportRoutes(app: FastifyInstance) {
     '/api/v1/imports',
     {
       config: perm,
-      bodyLimit: MAX_IMPORT_BYTES,
+      bodyLimit: MAX_IMPORT_BYTES + MULTIPART_OVERHEAD,
       schema: {
         tags,
         summary: 'Upload a CSV or XLSX file (multipart field "file"): answers the detected encoding, headers, guessed mapping and sample rows',
@@ -63,14 +69,24 @@ export function registerImportRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const caller = callerOf(req);
       if (!req.isMultipart()) throw new AppError(400, 'validation_failed', { file: 'required' });
-      const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
+      // A declared length over the limit is refused before a byte is stored.
+      if (Number(req.headers['content-length']) > MAX_IMPORT_BYTES + MULTIPART_OVERHEAD) {
+        // The rest of the body is not read: the client must not send its next request on this connection.
+        void reply.header('connection', 'close');
+        throw tooLarge();
+      }
+      // One byte over the limit reaches storeFile, which refuses it and keeps nothing.
+      const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES + 1 } });
       if (!part) throw new AppError(400, 'validation_failed', { file: 'required' });
       try {
         const preview = await uploadImport(app.db, caller, { ...req.query, fileName: part.filename || 'upload.csv', body: part.file });
-        if (part.file.truncated) throw new AppError(413, 'body_too_large');
+        if (part.file.truncated) throw tooLarge();
         return reply.status(201).send(preview);
       } catch (error) {
-        if (error instanceof FileTooLargeError) throw new AppError(413, 'body_too_large');
+        if (isTooLarge(error)) {
+          void reply.header('connection', 'close');
+          throw tooLarge();
+        }
         if (error instanceof ImportFileError) throw new AppError(400, 'validation_failed', { file: error.code }, {}, { reason: error.code, ...error.detail });
         throw error;
       }

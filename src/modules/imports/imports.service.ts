@@ -5,9 +5,9 @@ import type { Actor } from '../../server/caller.ts';
 import { AppError, conflict, notFound } from '../../server/errors.ts';
 import { keyset, toPage, type Page } from '../../server/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
-import { csvLine, deleteOrders, revertCustomerChange, upsertCustomerBatch, upsertOrderBatch } from '../customers/index.ts';
+import { csvLine, customerChangeRecord, deleteOrders, revertCustomerChange, upsertCustomerBatch, upsertOrderBatch } from '../customers/index.ts';
 import { revertImportedLeads } from '../leads/index.ts';
-import { materializeFile, storeFile } from './import-files.service.ts';
+import { discardFile, materializeFile, storeFile } from './import-files.service.ts';
 import { applyLeadRows } from './import-leads.service.ts';
 import { importChanges, importRejects, imports, importTemplates, type ImportCounts, type ImportStatus, type ImportType } from './imports.tables.ts';
 import { openImportFile, type FieldMapping, type RowResult } from './parsing.ts';
@@ -86,7 +86,12 @@ export async function uploadImport(
   await db.tenantTx(actor.tenantId, (tx) =>
     tx.insert(imports).values({ tenantId: actor.tenantId, id, type: input.type, channel: input.channel, fileName: input.fileName, fileSize: 0, fileSha256: '', mapping: {}, counts: EMPTY_COUNTS, createdBy: actor.userId }),
   );
-  const stored = await storeFile(db, actor.tenantId, id, input.body as Buffer);
+  const stored = await storeFile(db, actor.tenantId, id, input.body as Buffer).catch(async (error: unknown) => {
+    // Refused or cut off half-way (too large, connection lost): keep no pieces of it.
+    await discardFile(db, actor.tenantId, id);
+    await db.tenantTx(actor.tenantId, (tx) => tx.update(imports).set({ status: 'failed', error: (error as Error).message, finishedAt: new Date() }).where(eq(imports.id, id)));
+    throw error;
+  });
   const { file, cleanup } = await materializeFile(db, actor.tenantId, id, input.fileName);
   try {
     const opened = await openImportFile(file, input.type, template?.mapping as FieldMapping | undefined);
@@ -191,7 +196,7 @@ async function applyBatch(tx: Tx, tenantId: string, id: string, rows: RowResult[
         if (o.action === 'created') counts.created++;
         else if (o.before === null) counts.merged++;
         else counts.updated++;
-        if (o.action === 'created' || o.before) changes.push({ tenantId, importId: id, entity: 'customer', entityId: o.customerId, action: o.action, before: o.before as unknown as Record<string, unknown> | null });
+        if (o.action === 'created' || o.before) changes.push({ tenantId, importId: id, entity: 'customer', entityId: o.customerId, action: o.action, before: customerChangeRecord(o) });
       }
       if (changes.length) await tx.insert(importChanges).values(changes);
       break;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTenant, startTestApp, type TestApp, type TestTenant } from '../../../test/helpers/app.ts';
 import { DB_KINDS } from '../../../test/helpers/databases.ts';
 import { and, eq, isNull } from 'drizzle-orm';
+import { customerTables } from '../customers/index.ts';
 import { leadTables } from '../leads/index.ts';
 import { runImport } from './imports.service.ts';
 import { importChanges } from './imports.tables.ts';
@@ -203,6 +204,37 @@ describe.each(DB_KINDS)('imports on %s', (kind) => {
     const left = await h.t.db.tenantTx(tenant.id, (tx) => tx.select({ id: leads.id }).from(leads).where(and(eq(leads.importId, result.id), isNull(leads.deletedAt))));
     expect(left.map((l) => l.id)).toEqual([worked.id]);
     expect((await call('GET', '/api/v1/customers?q=13911112222')).json().items).toHaveLength(1);
+  });
+
+  it('imports tags: findable by tag, added to the tags a customer has, and taken back by a revert', async () => {
+    const tagsOf = async (mobile: string) => ((await call('GET', `/api/v1/customers?q=${mobile}`)).json().items[0]?.tags as string[] | undefined)?.slice().sort();
+    const byTag = async (tag: string) => ((await call('GET', `/api/v1/customers?tag=${encodeURIComponent(tag)}&limit=200`)).json().items as { name: string }[]).map((c) => c.name).sort();
+    const first = await importFile('标签.csv', Buffer.from('姓名,手机,标签\n钱九,13722220001,"VIP,老客户；华东 | 展会"\n孙十,13722220002,VIP 华南\n'), 'type=customers&channel=crm');
+    expect(first.preview.mapping).toMatchObject({ 标签: 'tags' });
+    expect(first.result.counts).toMatchObject({ created: 2, rejected: 0 });
+    expect(await byTag('VIP')).toEqual(['孙十', '钱九']);
+    expect(await byTag('华东')).toEqual(['钱九']);
+    expect(await tagsOf('13722220001')).toEqual(['VIP', '展会', '华东', '老客户'].sort());
+
+    // Someone tags the customer by hand; a later file adds one new tag and repeats an old one.
+    const qian = (await call('GET', '/api/v1/customers?q=13722220001')).json().items[0];
+    const set = await h.app.inject({ method: 'PUT', url: `/api/v1/customers/${qian.id}/tags`, payload: { tags: [...qian.tags, '手工'] }, headers: { cookie: admin } });
+    expect(set.statusCode, set.body).toBe(200);
+    const beforeSecond = await tagsOf('13722220001');
+    const second = await importFile('标签2.csv', Buffer.from('客户标签,手机\n"VIP，复购",13722220001\n'), 'type=customers&channel=crm');
+    expect(second.preview.mapping).toEqual({ 客户标签: 'tags', 手机: 'mobile' });
+    expect(second.result.counts).toMatchObject({ created: 0, updated: 1 });
+    expect(await tagsOf('13722220001')).toEqual([...beforeSecond!, '复购'].sort());
+    expect(await byTag('复购')).toEqual(['钱九']);
+
+    // Reverting the second file removes only the tag it added; the first takes its customers away with their tags.
+    expect((await call('POST', `/api/v1/imports/${second.result.id}/revert`)).json().status).toBe('reverted');
+    expect(await tagsOf('13722220001')).toEqual(beforeSecond);
+    expect(await byTag('复购')).toEqual([]);
+    expect((await call('POST', `/api/v1/imports/${first.result.id}/revert`)).json().status).toBe('reverted');
+    expect(await byTag('VIP')).toEqual([]);
+    const left = await h.t.db.tenantTx(tenant.id, (tx) => tx.select().from(customerTables.customerTags).where(eq(customerTables.customerTags.customerId, qian.id)));
+    expect(left).toEqual([]);
   });
 
   it('answers files that cannot be imported with a clear 400 naming the reason', async () => {

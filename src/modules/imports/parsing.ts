@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import type { CustomerInput, IncomingOrder } from '../customers/index.ts';
 import type { LeadInput } from '../leads/index.ts';
 import { ImportFileError } from './parse/import-file-error.ts';
@@ -14,7 +15,7 @@ export type FieldMapping = MappingTemplate;
 export type ImportedLead = { input: LeadInput; channel: string | null; raw: string };
 
 export type RowResult =
-  | { ok: true; line: number; customer?: CustomerInput & { tags?: string[]; contactName?: string | null }; order?: Omit<IncomingOrder, 'line'>; lead?: ImportedLead }
+  | { ok: true; line: number; customer?: CustomerInput & { tags?: string[]; contactName?: string | null; namePlaceholder?: boolean }; order?: Omit<IncomingOrder, 'line'>; lead?: ImportedLead }
   | { ok: false; line: number; reasons: { field: string | null; code: string }[]; raw: string };
 
 export type OpenedFile = {
@@ -31,7 +32,7 @@ export type OpenedFile = {
 export { ImportFileError };
 
 /** Keeps invalid values visible to the customer base, which flags them and stores them aside. */
-function toCustomerInput(c: CleanCustomer): CustomerInput & { contactName: string | null } {
+function toCustomerInput(c: CleanCustomer): CustomerInput & { contactName: string | null; tags: string[]; namePlaceholder: boolean } {
   const name = c.name ?? c.companyName ?? c.mobile?.replace(/^\+86/, '') ?? c.nationalId ?? c.creditCode ?? c.email ?? '';
   return {
     kind: c.kind,
@@ -49,6 +50,8 @@ function toCustomerInput(c: CleanCustomer): CustomerInput & { contactName: strin
     source: c.source,
     externalId: c.externalId,
     contactName: c.kind === 'company' ? c.contactName : null,
+    tags: c.tags,
+    namePlaceholder: c.name === null && c.companyName === null,
   };
 }
 
@@ -84,6 +87,22 @@ function toLeadInput(l: LeadRow): LeadInput {
   };
 }
 
+/**
+ * Data lines in the file, for a progress bar: its size over the sample rows' average size (CSV,
+ * in the file's encoding). The bytes the reader has taken in so far say nothing here: it reads
+ * ahead in large blocks. For XLSX, whose size is compressed, the read share is the best we have.
+ */
+function estimateLineCount(source: RowSource, sample: { cells: string[] }[]): number {
+  if (sample.length === 0) return 0;
+  if (source.kind === 'xlsx' || !source.encoding) {
+    const read = source.bytesRead();
+    return read > 0 ? Math.max(sample.length, Math.round((source.totalBytes / read) * sample.length)) : sample.length;
+  }
+  const text = sample.map((s) => s.cells.join(source.delimiter ?? ',') + '\n').join('');
+  const bytes = source.encoding === 'utf-8' ? Buffer.byteLength(text) : iconv.encode(text, source.encoding).length;
+  return Math.max(sample.length, Math.round(source.totalBytes / (bytes / sample.length)));
+}
+
 function mappingFor(source: RowSource, type: ImportType, template?: FieldMapping): HeaderMapping {
   return template ? applyTemplate(source.header.cells, template, type).mapping : guessMapping(source.header.cells, type);
 }
@@ -100,13 +119,16 @@ export async function openImportFile(file: string, type: ImportType, template?: 
   if (!check.ok && check.code === 'no_recognised_column') throw new ImportFileError('no_recognised_column', 'No column matches a field');
   const iterator = source.rows[Symbol.asyncIterator]();
   const sample: { line: number; cells: string[]; issues: string[] }[] = [];
+  let exhausted = false;
   for (let i = 0; i < 5; i++) {
     const next = await iterator.next();
-    if (next.done) break;
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
     sample.push(next.value);
   }
-  const read = source.bytesRead();
-  const lineCount = sample.length > 0 && read > 0 ? Math.max(sample.length, Math.round((source.totalBytes / read) * sample.length)) : sample.length;
+  const lineCount = exhausted ? sample.length : estimateLineCount(source, sample);
   const now = new Date();
   const mapOne = (row: { line: number; cells: string[]; issues: readonly string[] }): RowResult => {
     const raw = row.cells.join(source.delimiter ?? ',');

@@ -24,5 +24,7 @@ describe('fields', () => {
     expect(isFieldOf('leads', 'title')).toBe(true);
     expect(isFieldOf('customers', 'title')).toBe(false);
     expect(isFieldOf('leads', 'nationalId')).toBe(false);
+    expect(isFieldOf('customers', 'tags')).toBe(true);
+    expect(isFieldOf('leads', 'tags')).toBe(false);
   });
 });

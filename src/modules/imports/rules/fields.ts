@@ -18,7 +18,8 @@ export type CustomerField =
   | 'industry'
   | 'source'
   | 'externalId'
-  | 'note';
+  | 'note'
+  | 'tags';
 
 /** Fields a column of an order file can map to. */
 export type OrderField =
@@ -71,6 +72,7 @@ export const CUSTOMER_FIELDS: readonly CustomerField[] = [
   'source',
   'externalId',
   'note',
+  'tags',
 ];
 
 export const ORDER_FIELDS: readonly OrderField[] = [

@@ -46,6 +46,16 @@ describe('guessMapping', () => {
     expect(m.unmapped).toEqual([]);
   });
 
+  it('maps tag columns, Chinese or English, without taking them for the name', () => {
+    for (const header of ['标签', '客户标签', '会员标签', 'Tags', 'Labels', 'customer tags']) {
+      expect(fields(guessMapping(['姓名', '手机', header], 'customers')), header).toEqual(['name', 'mobile', 'tags']);
+    }
+    expect(fields(guessMapping(['客户标签', '手机'], 'customers'))).toEqual(['tags', 'mobile']);
+    // Leads and orders have no tags: the column stays unmapped.
+    expect(fields(guessMapping(['姓名', '手机', '标签'], 'leads'))).toEqual(['name', 'mobile', null]);
+    expect(guessMapping(['订单号', '标签'], 'orders').unmapped).toEqual(['标签']);
+  });
+
   it('maps English headers, whatever their case and spacing', () => {
     const m = guessMapping(['Customer Name', 'Mobile', 'E-mail', 'Company', 'Address', 'Lead Source', 'National ID'], 'customers');
     expect(fields(m)).toEqual(['name', 'mobile', 'email', 'companyName', 'address', 'source', 'nationalId']);

@@ -72,6 +72,10 @@ export const CUSTOMER_SYNONYMS: Record<CustomerField, Synonyms> = {
     strong: ['备注', '客户备注', '说明', 'note', 'notes', 'remark', 'remarks', 'memo'],
     weak: ['描述', '其他', 'comment', 'comments', 'description'],
   },
+  tags: {
+    strong: ['标签', '客户标签', '会员标签', '用户标签', '买家标签', '标签名称', 'tags', 'tag', 'labels', 'customer tags'],
+    weak: ['分组', '客户分组', '会员分组', 'label', 'group', 'groups'],
+  },
 };
 
 export const ORDER_SYNONYMS: Record<OrderField, Synonyms> = {

@@ -146,6 +146,30 @@ describe('mapCustomerRow', () => {
   it('flags an address it cannot place', () => {
     expect(accepted(mapCustomer({ name: '张伟', mobile: '13812345678', address: '某某小区3幢' })).flags).toEqual(['address_unparsed']);
   });
+
+  it('reads the tags column into a list, and has none without one', () => {
+    const mapping = guessMapping(['姓名', '手机', '标签'], 'customers');
+    const { record, flags } = accepted(mapCustomerRow(['张伟', '13812345678', 'VIP,老客户；华东 | 展会, vip'], mapping, { now }));
+    expect(record.tags).toEqual(['VIP', '老客户', '华东', '展会']);
+    expect(flags).toEqual([]);
+    expect(accepted(mapCustomer({ name: '王芳', mobile: '13812345678' })).record.tags).toEqual([]);
+  });
+
+  it('keeps a row whose tags are too long or too many, dropping those and flagging the row', () => {
+    const mapping = guessMapping(['姓名', '手机', '客户标签'], 'customers');
+    const cell = ['VIP', '长'.repeat(31), ...Array.from({ length: 25 }, (_, i) => `t${i}`)].join(',');
+    const { record, flags } = accepted(mapCustomerRow(['张伟', '13812345678', cell], mapping, { now }));
+    expect(record.tags).toHaveLength(20);
+    expect(record.tags[0]).toBe('VIP');
+    expect(record.tags).not.toContain('长'.repeat(31));
+    expect(flags).toEqual(['tag_too_long', 'tags_too_many']);
+  });
+
+  it('does not count tags as a way to identify a customer', () => {
+    const mapping = guessMapping(['姓名', '手机', '标签'], 'customers');
+    const result = mapCustomerRow(['', '', 'VIP'], mapping, { now });
+    expect(result.ok).toBe(false);
+  });
 });
 
 const ORDER_HEADERS = ['订单号', '下单时间', '实付金额', '商品名称', '数量', '收货人', '收货人手机', '店铺'];

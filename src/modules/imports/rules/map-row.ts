@@ -7,6 +7,7 @@ import { fieldIndex, type HeaderMapping } from './header-mapping.ts';
 import { parseAmount } from './parse-amount.ts';
 import { parseOrderTime } from './parse-order-time.ts';
 import { readPhoneCell } from './phone-cell.ts';
+import { readTagsCell } from './tags-cell.ts';
 
 export type CustomerKind = 'person' | 'company';
 
@@ -42,6 +43,8 @@ export type CleanCustomer = {
   source: string | null;
   externalId: string | null;
   note: string | null;
+  /** Split, trimmed, without repeats (see `readTagsCell`); added to the customer's tags, never replacing them. */
+  tags: string[];
   rejectedValues: Partial<Record<'mobile' | 'email' | 'nationalId' | 'creditCode' | 'kind', string>>;
 };
 
@@ -74,6 +77,8 @@ export type FlagCode =
   | 'kind_conflict'
   | 'address_unparsed'
   | 'region_mismatch'
+  | 'tag_too_long'
+  | 'tags_too_many'
   | 'time_missing'
   | 'time_future'
   | 'amount_missing'
@@ -244,6 +249,11 @@ export function mapCustomerRow(cells: readonly string[], mapping: HeaderMapping,
   const place = readAddress(get('province'), get('city'), get('district'), get('address'));
   for (const code of place.flags) flag(code === 'region_mismatch' ? 'province' : 'address', code);
 
+  // Tags: too long or too many is a warning, never a reason to lose the customer.
+  const tags = readTagsCell(at.tags === undefined ? '' : cells[at.tags]);
+  if (tags.tooLong.length > 0) flag('tags', 'tag_too_long');
+  if (tags.overCap.length > 0) flag('tags', 'tags_too_many');
+
   return {
     ok: true,
     flags,
@@ -270,6 +280,7 @@ export function mapCustomerRow(cells: readonly string[], mapping: HeaderMapping,
       source: get('source') || null,
       externalId: get('externalId') || null,
       note: get('note') || null,
+      tags: tags.tags,
       rejectedValues,
     },
   };
