@@ -94,9 +94,11 @@ export async function login(page: Page, admin: { login: string; password: string
 }
 
 /** Picks an option in an open antd Select / TreeSelect dropdown by its visible text. */
-export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+export async function pickOption(page: Page, select: Locator, text: string, options: { search?: boolean } = {}): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     await select.click();
+    // Long (virtual) lists only render what is shown: type to filter first.
+    if (options.search) await page.keyboard.type(text);
     // The newest dropdown is the last in the portal; an earlier select's list can linger while it animates out.
     const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
     // A list still animating in, or closed by a re-render under load, fails this click: retry from the start.
@@ -122,6 +124,30 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
     if (took) return;
   }
   throw new Error(`could not pick "${text}" in the select`);
+}
+
+/**
+ * Clicks a Popconfirm trigger and its OK button, and waits for `done`; tries again when the
+ * confirmation did not take (a popover still animating in or out swallows the click under load).
+ */
+export async function confirmAction(page: Page, trigger: Locator, done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await trigger.click();
+    await page
+      .locator('.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"]')
+      .last()
+      .click({ timeout: 8_000 })
+      .catch(() => undefined);
+    const took = await expect
+      .poll(done, { timeout: 10_000 })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (took) return;
+  }
+  throw new Error('the confirmation did not take');
 }
 
 /** The document must not scroll sideways. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   byTestId,
+  confirmAction,
   expectText,
   JOURNEY_TIMEOUT,
   login,
@@ -69,9 +70,7 @@ describe('journey: user administration', () => {
         await expectText(byTestId(row, 'user-role'), '销售主管');
 
         // Deactivate.
-        await byTestId(row, 'user-deactivate').click();
-        await page.locator('.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"]').click();
-        await expect.poll(() => byTestId(row, 'user-status').getAttribute('data-status')).toBe('inactive');
+        await confirmAction(page, byTestId(row, 'user-deactivate'), async () => (await byTestId(row, 'user-status').getAttribute('data-status')) === 'inactive');
         await expectText(byTestId(row, 'user-status'), '已停用');
         await screenshot(page, 'users', 'deactivated');
 
@@ -82,9 +81,7 @@ describe('journey: user administration', () => {
         await expectText(byTestId(row, 'user-role'), '销售主管');
 
         // Reactivate.
-        await byTestId(row, 'user-reactivate').click();
-        await page.locator('.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"]').click();
-        await expect.poll(() => byTestId(row, 'user-status').getAttribute('data-status')).toBe('active');
+        await confirmAction(page, byTestId(row, 'user-reactivate'), async () => (await byTestId(row, 'user-status').getAttribute('data-status')) === 'active');
         await screenshot(page, 'users', 'reactivated');
       } finally {
         await context.close();
