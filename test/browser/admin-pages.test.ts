@@ -6,12 +6,12 @@ import {
   JOURNEY_TIMEOUT,
   login,
   newPage,
+  pickOption,
   screenshot,
   useJourney,
   waitForRows,
 } from './browser.ts';
 
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 const confirm = (page: Page) => page.locator('.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"]').click();
 const teamNode = (page: Page, name: string) =>
   byTestId(page, 'teams-tree').locator('[data-testid="team-node"]', { hasText: new RegExp(`^${name}\\s*\\d*$`) });
@@ -39,11 +39,8 @@ describe('journey: teams, roles, audit log and API tokens', () => {
 
         await byTestId(page, 'team-edit').click();
         await byTestId(page, 'team-form-name').fill('苏州一组');
-        await byTestId(page, 'team-form-manager').click();
-        await page.keyboard.type('管理员');
-        await openDropdown(page).getByText('管理员 (admin@demo.test)', { exact: true }).click();
-        await byTestId(page, 'team-form-parent').click();
-        await openDropdown(page).getByText('华北大区', { exact: true }).click();
+        await pickOption(page, byTestId(page, 'team-form-manager'), '管理员 (admin@demo.test)', { search: '管理员', shows: '管理员' });
+        await pickOption(page, byTestId(page, 'team-form-parent'), '华北大区');
         await byTestId(page, 'team-form-submit').click();
         await teamNode(page, '苏州一组').waitFor();
         await expectText(byTestId(page, 'team-details'), '华北大区');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byTestId, expectText, JOURNEY_TIMEOUT, login, newPage, useJourney, waitForRows } from './browser.ts';
+import { byTestId, expectText, JOURNEY_TIMEOUT, login, newPage, pickOption, useJourney, waitForRows } from './browser.ts';
 
 describe('journey: lead assignment rules and availability', () => {
   const journey = useJourney();
@@ -25,10 +25,7 @@ describe('journey: lead assignment rules and availability', () => {
         // The demo tenant has many users: type to narrow the list, then pick.
         const users = byTestId(page, 'assignment-rule-users');
         for (const [name, label] of [['欧阳芳', '欧阳芳 (wangfang@assign.test)'], ['司马强', '司马强 (liqiang@assign.test)']] as const) {
-          await users.click();
-          await page.keyboard.type(name);
-          await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByText(label, { exact: true }).click();
-          await expectText(users, name);
+          await pickOption(page, users, label, { search: name, shows: name });
         }
         await page.keyboard.press('Escape');
         await byTestId(page, 'assignment-rule-save').click();

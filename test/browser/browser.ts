@@ -94,11 +94,12 @@ export async function login(page: Page, admin: { login: string; password: string
 }
 
 /** Picks an option in an open antd Select / TreeSelect dropdown by its visible text. */
-export async function pickOption(page: Page, select: Locator, text: string, options: { search?: boolean } = {}): Promise<void> {
+export async function pickOption(page: Page, select: Locator, text: string, options: { search?: boolean | string; shows?: string } = {}): Promise<void> {
+  const shows = options.shows ?? text;
   for (let attempt = 0; attempt < 3; attempt++) {
     await select.click();
     // Long (virtual) lists only render what is shown: type to filter first.
-    if (options.search) await page.keyboard.type(text);
+    if (options.search) await page.keyboard.type(typeof options.search === 'string' ? options.search : text);
     // The newest dropdown is the last in the portal; an earlier select's list can linger while it animates out.
     const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
     // A list still animating in, or closed by a re-render under load, fails this click: retry from the start.
@@ -115,7 +116,7 @@ export async function pickOption(page: Page, select: Locator, text: string, opti
       continue;
     }
     const took = await expect
-      .poll(async () => (await select.innerText()).includes(text), { timeout: 5_000 })
+      .poll(async () => (await select.innerText()).includes(shows), { timeout: 5_000 })
       .toBe(true)
       .then(
         () => true,
