@@ -19,6 +19,8 @@ import { registerAnalyticsRoutes } from '../modules/analytics/index.ts';
 import { registerAssignmentRoutes } from '../modules/assignment/index.ts';
 import { registerScoringRoutes } from '../modules/scoring/index.ts';
 import { registerLeadRoutes } from '../modules/leads/index.ts';
+import { registerPoolRoutes } from '../modules/pool/index.ts';
+import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import { AppError } from './errors.ts';
 import { installErrorHandling } from './error-handler.ts';
 import './fastify-types.ts';
@@ -118,6 +120,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     registerAssignmentRoutes(api);
     registerScoringRoutes(api);
     registerLeadRoutes(api);
+    registerPoolRoutes(api);
+    registerNotificationRoutes(api);
   });
   await installWeb(app, options.webDist);
   return app;

@@ -29,6 +29,14 @@ export type ErrorCode =
   | 'stale_version'
   | 'assignee_inactive'
   | 'assignee_outside_team'
+  | 'already_claimed'
+  | 'claim_protected'
+  | 'not_yet_claimable'
+  | 'claim_limit_reached'
+  | 'private_cap_reached'
+  | 'not_pool_member'
+  | 'default_pool'
+  | 'not_record_owner'
   | 'internal';
 
 /** Thrown by services and routes; the error handler turns it into `{ error: { code, message, fields } }`. */

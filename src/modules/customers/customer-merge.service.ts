@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../server/caller.ts';
 import { AppError, conflict, notFound } from '../../server/errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { closeCustomerPool, syncCustomerPool } from './customer-pool.ts';
 import { survive } from '../dedupe/index.ts';
 import { refreshMatchKeys } from './customer-match.service.ts';
 import { getCustomerSettings, type CustomerSettings } from './customer-settings.service.ts';
@@ -98,6 +99,7 @@ export async function mergeCustomers(
     })
     .returning({ id: customerMerges.id });
   await refreshMatchKeys(tx, actor.tenantId, [survivorId, mergedId]);
+  await closeCustomerPool(tx, actor, [mergedId], 'merged');
   await recordAudit(tx, actor, { action: 'customer.merge', entity: 'customer', entityId: survivorId, before: { survivor, merged }, after: { mergeId: merge!.id, moved } });
   return { mergeId: merge!.id, survivorId, mergedId };
 }
@@ -124,6 +126,8 @@ export async function undoMerge(tx: Tx, actor: Actor, mergeId: string): Promise<
   await tx.update(customers).set({ mergedInto: null, deletedAt: null, updatedAt: now }).where(eq(customers.id, merge.mergedId));
   await tx.update(customerMerges).set({ undoneAt: now }).where(eq(customerMerges.id, mergeId));
   await refreshMatchKeys(tx, actor.tenantId, [merge.survivorId, merge.mergedId]);
+  const [restored] = await tx.select().from(customers).where(eq(customers.id, merge.mergedId));
+  if (restored?.ownerUserId) await syncCustomerPool(tx, actor, null, restored);
   await recordAudit(tx, actor, { action: 'customer.merge_undo', entity: 'customer', entityId: merge.survivorId, after: { mergeId, restored: merge.mergedId } });
   return { id: mergeId, undoneAt: now.toISOString() };
 }

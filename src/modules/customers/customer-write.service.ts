@@ -4,6 +4,7 @@ import { parseAddress } from '../../lib/address/index.ts';
 import type { Caller } from '../../server/caller.ts';
 import { AppError } from '../../server/errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { closeCustomerPool, syncCustomerPool } from './customer-pool.ts';
 import { findVisible, getCustomer, type Customer, type CustomerRow } from './customers.service.ts';
 import { refreshMatchKeys, writeMatchKeys } from './customer-match.service.ts';
 import { customerContacts, customerIdentities, customers, customerSources, customerTags } from './customers.tables.ts';
@@ -129,6 +130,7 @@ export async function createCustomer(tx: Tx, caller: Caller, input: CustomerInpu
   await writeMatchKeys(tx, caller.tenantId, [row!]);
   await tx.insert(customerSources).values({ tenantId: caller.tenantId, customerId: row!.id, channel });
   await recordAudit(tx, caller, { action: 'customer.create', entity: 'customer', entityId: row!.id, after: row });
+  await syncCustomerPool(tx, caller, null, row!);
   return getCustomer(tx, caller, row!.id);
 }
 
@@ -146,6 +148,7 @@ export async function updateCustomer(tx: Tx, caller: Caller, id: string, patch: 
   await replaceIdentities(tx, caller.tenantId, id, identities, 'edit');
   await writeMatchKeys(tx, caller.tenantId, [row!]);
   await recordAudit(tx, caller, { action: 'customer.update', entity: 'customer', entityId: id, before, after: row });
+  await syncCustomerPool(tx, caller, before, row!);
   return getCustomer(tx, caller, id);
 }
 
@@ -188,6 +191,7 @@ export async function deleteCustomer(tx: Tx, caller: Caller, id: string): Promis
   await tx.delete(customerIdentities).where(eq(customerIdentities.customerId, id));
   await writeMatchKeys(tx, caller.tenantId, [{ ...before, deletedAt: new Date() }]);
   await recordAudit(tx, caller, { action: 'customer.delete', entity: 'customer', entityId: id, before });
+  await closeCustomerPool(tx, caller, [id], 'deleted');
 }
 
 /** A call result says the number is dead: it stays on record, marked, and stops identifying anyone. */

@@ -12,3 +12,8 @@ export { dedupeScanJob, nightlyDedupeJob } from './customers.jobs.ts';
 export { mergeCustomers, undoMerge } from './customer-merge.service.ts';
 export { scanDuplicates } from './customer-match.service.ts';
 export { getCustomerSettings } from './customer-settings.service.ts';
+export { customersOwnedBy, ownedCustomerCounts, reassignCustomers, type OwnedCustomerRef } from './customer-handover.service.ts';
+export { syncCustomerPool, closeCustomerPool } from './customer-pool.ts';
+import { registerCustomerPoolType } from './customer-pool.ts';
+
+registerCustomerPoolType();

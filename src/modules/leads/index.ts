@@ -1,3 +1,4 @@
+import { registerLeadPoolType } from './lead-pool.ts';
 import { registerLeadSources } from './lead-sources.ts';
 
 export { registerLeadRoutes } from './leads.routes.ts';
@@ -5,8 +6,10 @@ export { intakeLeads, revertImportedLeads, type LeadInput, type IntakeSummary, t
 export { listLeads, getLead, openLeadLoad, recentLeads } from './leads.service.ts';
 export { qualifyLead, disqualifyLead, assignLeads, addActivity } from './lead-work.service.ts';
 export { leadFunnelRows, leadTrainingRows, sellerOutcomeRows, rescoreOpenLeads } from './lead-sources.ts';
+export { openLeadsOf, reassignLeads, type OpenLeadRef } from './lead-handover.service.ts';
 export { cleanLead } from './rules/clean-lead.ts';
 export { leadFacts } from './rules/lead-facts.ts';
 export * as leadTables from './leads.tables.ts';
 
 registerLeadSources();
+registerLeadPoolType();

@@ -6,6 +6,7 @@ import { loadAssigner, type AssignmentDecision } from '../assignment/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findByIdentities } from '../customers/index.ts';
 import { loadScorer } from '../scoring/index.ts';
+import { closeLeadPool, syncLeadPool } from './lead-pool.ts';
 import { insertLeads, type NewLead } from './leads.repo.ts';
 import { openLeadLoad } from './leads.service.ts';
 import { leadRejects, leads } from './leads.tables.ts';
@@ -157,6 +158,7 @@ export async function intakeLeads(tx: Tx, actor: Actor, inputs: LeadInput[], opt
   if (assigner) await assigner.flush(tx);
 
   const created = rows.filter((r) => inserted.has(r.id));
+  await syncLeadPool(tx, actor, created);
   const summary: IntakeSummary = {
     read: inputs.length,
     created: created.length,
@@ -211,6 +213,7 @@ export async function revertImportedLeads(tx: Tx, actor: Actor, importId: string
     .set({ deletedAt: now, updatedAt: now })
     .where(and(sql`${leads.importId} = ${importId}`, isNull(leads.deletedAt), inArray(leads.status, [...OPEN])))
     .returning({ id: leads.id });
+  await closeLeadPool(tx, actor, removed.map((r) => r.id), 'import_reverted');
   const [kept] = await tx.select({ n: sql<number>`count(*)::int` }).from(leads).where(and(sql`${leads.importId} = ${importId}`, isNull(leads.deletedAt)));
   await recordAudit(tx, actor, { action: 'lead.import_revert', entity: 'import', entityId: importId, after: { removed: removed.length, kept: kept!.n } });
   return { removed: removed.length, kept: kept!.n };

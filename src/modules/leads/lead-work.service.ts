@@ -8,6 +8,7 @@ import { createCustomer, findByIdentities, addContact, type CustomerInput } from
 import { teamSubtree, userNames } from '../org/index.ts';
 import { createOpportunity } from '../pipeline/index.ts';
 import { loadScorer } from '../scoring/index.ts';
+import { closeLeadPool, noteLeadFollowUp, syncLeadPool } from './lead-pool.ts';
 import type { Lead } from './leads.schema.ts';
 import { findVisibleLead, getLead, leadScope, presentLeads, type LeadRow } from './leads.service.ts';
 import { leadActivities, leads, type ActivityKind } from './leads.tables.ts';
@@ -37,6 +38,7 @@ export async function updateLead(tx: Tx, caller: Caller, id: string, patch: RawL
     .where(eq(leads.id, id))
     .returning();
   await rescore(tx, [after!]);
+  if (after!.status === 'new' || after!.status === 'working') await syncLeadPool(tx, caller, [after!]);
   await recordAudit(tx, caller, { action: 'lead.update', entity: 'lead', entityId: id, before, after });
   return getLead(tx, caller, id);
 }
@@ -44,6 +46,7 @@ export async function updateLead(tx: Tx, caller: Caller, id: string, patch: RawL
 export async function deleteLead(tx: Tx, caller: Caller, id: string): Promise<void> {
   const before = await findVisibleLead(tx, caller, id, true);
   await tx.update(leads).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(leads.id, id));
+  await closeLeadPool(tx, caller, [id], 'deleted');
   await recordAudit(tx, caller, { action: 'lead.delete', entity: 'lead', entityId: id, before });
 }
 
@@ -62,6 +65,7 @@ export async function addActivity(tx: Tx, caller: Caller, id: string, input: { k
     .where(eq(leads.id, id))
     .returning();
   await rescore(tx, [after!]);
+  await noteLeadFollowUp(tx, after!, at);
   return presentActivities(tx, [row!]).then((a) => a[0]!);
 }
 
@@ -137,6 +141,7 @@ export async function qualifyLead(tx: Tx, caller: Caller, id: string, input: Qua
     }
   }
   await tx.update(leads).set({ customerId }).where(eq(leads.id, id));
+  await closeLeadPool(tx, caller, [id], 'qualified');
   const opportunity = input.opportunity
     ? await createOpportunity(tx, caller, { ...input.opportunity, customerId, leadId: id, ownerUserId: lead.ownerUserId ?? caller.userId })
     : null;
@@ -149,6 +154,7 @@ export async function disqualifyLead(tx: Tx, caller: Caller, id: string, input: 
   const before = await findVisibleLead(tx, caller, id);
   const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
   const lead = await closeLead(tx, caller, id, { status: 'disqualified', disqualifiedAt: new Date(), disqualifyReason: reason });
+  await closeLeadPool(tx, caller, [id], 'disqualified');
   if (lead.ownerUserId) await recordOutcomes(tx, [{ userId: lead.ownerUserId, facts: leadFacts(before, new Date()), won: false }]);
   await recordAudit(tx, caller, { action: 'lead.disqualify', entity: 'lead', entityId: id, before, after: lead });
   return getLead(tx, caller, id);
@@ -180,6 +186,7 @@ export async function assignLeads(tx: Tx, caller: Caller, input: { leadIds: stri
     .set({ ownerUserId: input.userId ?? null, queueTeamId: input.teamId ?? null, assignedAt: now, updatedAt: now })
     .where(inArray(leads.id, ids))
     .returning();
+  await syncLeadPool(tx, caller, updated, 'assign');
   await logManualAssignments(tx, caller, ids.map((leadId) => ({ leadId, userId: input.userId ?? null, teamId: input.teamId ?? null, reason: input.note ?? undefined })));
   for (const before of found) {
     const after = updated.find((r) => r.id === before.id);

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   { key: 'pipeline.read', group: 'sales' },
   { key: 'pipeline.write', group: 'sales' },
   { key: 'sales.configure', group: 'sales' },
+  { key: 'pool.claim', group: 'sales' },
+  { key: 'pool.manage', group: 'sales' },
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number]['key'];
@@ -24,8 +26,8 @@ export const DEFAULT_ROLES: Record<RoleKey, { dataScope: DataScope; permissions:
   admin: { dataScope: 'all', permissions: [...PERMISSION_KEYS] },
   manager: {
     dataScope: 'team',
-    permissions: ['audit.read', 'customers.read', 'customers.write', 'customers.phone', 'customers.export', 'leads.read', 'leads.write', 'leads.assign', 'pipeline.read', 'pipeline.write'],
+    permissions: ['audit.read', 'customers.read', 'customers.write', 'customers.phone', 'customers.export', 'leads.read', 'leads.write', 'leads.assign', 'pipeline.read', 'pipeline.write', 'pool.claim', 'pool.manage'],
   },
-  sales: { dataScope: 'own', permissions: ['customers.read', 'customers.write', 'customers.phone', 'leads.read', 'leads.write', 'pipeline.read', 'pipeline.write'] },
+  sales: { dataScope: 'own', permissions: ['customers.read', 'customers.write', 'customers.phone', 'leads.read', 'leads.write', 'pipeline.read', 'pipeline.write', 'pool.claim'] },
   service: { dataScope: 'all', permissions: ['customers.read', 'leads.read', 'pipeline.read'] },
 };

@@ -7,5 +7,6 @@ export { scoreOpportunities, rescoreOpenOpportunities } from './opportunity-scor
 export { opportunityFacts } from './rules/opportunity-facts.ts';
 export { moveStage, closeOpportunity } from './opportunity-stage.service.ts';
 export { listPipelines, DEFAULT_STAGES, type Pipeline, type Stage } from './pipelines.service.ts';
+export { openOpportunitiesOf, reassignOpportunities, type OpenOpportunityRef } from './opportunity-handover.service.ts';
 
 registerOpportunityScoring();

@@ -4,6 +4,7 @@ import type { Caller } from '../../server/caller.ts';
 import { AppError, invalid, notFound } from '../../server/errors.ts';
 import { keyset, toPage, type Page } from '../../server/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
+import { pushPoolFacts } from './opportunity-pool.ts';
 import { customerSummaries, findVisible } from '../customers/index.ts';
 import { userNames, visibleOwnerIds } from '../org/index.ts';
 import { scoreOpportunities } from './opportunity-scoring.ts';
@@ -154,6 +155,7 @@ export async function createOpportunity(tx: Tx, caller: Caller, input: Opportuni
   await tx.insert(opportunityStageHistory).values({ tenantId: caller.tenantId, opportunityId: row!.id, stageId: stage.id, userId: caller.userId, enteredAt: now });
   await recordAudit(tx, caller, { action: 'opportunity.create', entity: 'opportunity', entityId: row!.id, after: { ...input, amount: row!.amount, pipelineId: pipeline.id, stageId: stage.id } });
   await scoreOpportunities(tx, caller, [row!], now);
+  await pushPoolFacts(tx, [row!.customerId]);
   return getOpportunity(tx, caller, row!.id);
 }
 
@@ -178,6 +180,7 @@ export async function updateOpportunity(
   if (!row) throw new AppError(409, 'stale_version');
   await recordAudit(tx, caller, { action: 'opportunity.update', entity: 'opportunity', entityId: id, before: { name: before.name, amount: before.amount, products: before.products, ownerUserId: before.ownerUserId, expectedCloseDate: before.expectedCloseDate }, after: input });
   await scoreOpportunities(tx, caller, [row]);
+  await pushPoolFacts(tx, [row.customerId]);
   return getOpportunity(tx, caller, id);
 }
 
@@ -185,6 +188,7 @@ export async function deleteOpportunity(tx: Tx, caller: Caller, id: string): Pro
   const before = await findVisibleOpportunity(tx, caller, id);
   await tx.update(opportunities).set({ deletedAt: new Date() }).where(eq(opportunities.id, id));
   await recordAudit(tx, caller, { action: 'opportunity.delete', entity: 'opportunity', entityId: id, before: { name: before.name, amount: before.amount, status: before.status } });
+  await pushPoolFacts(tx, [before.customerId]);
 }
 
 export type OpportunityFilter = {

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Caller } from '../../server/caller.ts';
 import { AppError, forbidden, invalid } from '../../server/errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { pushPoolFacts } from './opportunity-pool.ts';
 import { userNames } from '../org/index.ts';
 import { findVisibleOpportunity, getOpportunity, type Opportunity } from './opportunities.service.ts';
 import { scoreOpportunities } from './opportunity-scoring.ts';
@@ -80,6 +81,7 @@ export async function moveStage(tx: Tx, caller: Caller, id: string, input: { sta
   const row = await transition(tx, caller, before, { stageId: stage.id, status: 'open', expectOpen: true, version: input.version }, now);
   await recordAudit(tx, caller, { action: 'opportunity.stage', entity: 'opportunity', entityId: id, before: { stageId: before.stageId }, after: { stageId: stage.id } });
   await scoreOpportunities(tx, caller, [row], now);
+  await pushPoolFacts(tx, [before.customerId], now);
   return getOpportunity(tx, caller, id);
 }
 
@@ -97,6 +99,7 @@ export async function closeOpportunity(
   const stageId = stages.find((s) => s.kind === input.outcome)?.id ?? before.stageId;
   await transition(tx, caller, before, { stageId, status: input.outcome, lostReason: input.reason, expectOpen: true, version: input.version }, now);
   await recordAudit(tx, caller, { action: `opportunity.${input.outcome}`, entity: 'opportunity', entityId: id, before: { stageId: before.stageId, status: 'open' }, after: { stageId, status: input.outcome, reason: input.reason ?? null } });
+  await pushPoolFacts(tx, [before.customerId], now);
   return getOpportunity(tx, caller, id);
 }
 
@@ -113,6 +116,7 @@ export async function reopenOpportunity(tx: Tx, caller: Caller, id: string, now 
   if (!stageId) throw new AppError(409, 'last_open_stage');
   await transition(tx, caller, before, { stageId, status: 'open', expectOpen: false }, now);
   await recordAudit(tx, caller, { action: 'opportunity.reopen', entity: 'opportunity', entityId: id, before: { status: before.status, stageId: before.stageId }, after: { status: 'open', stageId } });
+  await pushPoolFacts(tx, [before.customerId]);
   return getOpportunity(tx, caller, id);
 }
 

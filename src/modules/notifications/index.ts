@@ -1,0 +1,6 @@
+export { notify, type NotificationItem } from './notifications.service.ts';
+export { emitEvent } from './webhooks.service.ts';
+export { deliverPendingWebhooks, type DeliverOptions, type DeliveryRun } from './webhook-delivery.service.ts';
+export { deliverWebhooksJob } from './notifications.jobs.ts';
+export { registerNotificationRoutes } from './notifications.routes.ts';
+export type { Notification, Webhook, Delivery } from './notifications.schema.ts';
