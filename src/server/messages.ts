@@ -91,6 +91,10 @@ const zhCN: Catalog = {
     must_list_every_stage: '必须按新顺序列出该流程的全部阶段',
     before_from: '结束日期必须晚于开始日期',
     period_too_long: '统计区间最长三年',
+    unknown_level: '这个公海没有这个客户等级',
+    same_as_from: '不能转交给本人',
+    no_active_members: '该团队没有可接收的在职成员',
+    private_cap: '对方私海已满',
   },
 };
 
@@ -177,6 +181,10 @@ const enUS: Catalog = {
     must_list_every_stage: 'List every stage of the pipeline in the new order',
     before_from: 'The end must come after the start',
     period_too_long: 'The period may be at most three years',
+    unknown_level: 'This pool has no such customer level',
+    same_as_from: 'Cannot hand over to the same person',
+    no_active_members: 'The team has no active member to receive it',
+    private_cap: 'Their private pool is full',
   },
 };
 

@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../server/caller.ts';
 import { closeRecords, registerPoolRecordType, syncRecords, type PoolEntry } from '../pool/index.ts';
-import { findVisible, type CustomerRow } from './customers.service.ts';
+import { findVisible, scopeCondition, type CustomerRow } from './customers.service.ts';
+import { customers } from './customers.tables.ts';
 
 /** How a customer shows in a pool: its name and region, never its numbers. */
 export const poolEntryOf = (c: Pick<CustomerRow, 'id' | 'name' | 'ownerUserId' | 'province' | 'city' | 'industry' | 'source'>): PoolEntry => ({
@@ -25,6 +26,11 @@ export async function syncCustomerPool(tx: Tx, actor: Actor, before: Pick<Custom
   await syncRecords(tx, actor, [poolEntryOf(after)], { kind: before ? 'assign' : 'enter' });
 }
 
+/** Customers written in bulk (demo data, seeds) with an owner enter their owner's private pool. */
+export async function enterOwnedCustomers(tx: Tx, actor: Actor, rows: readonly CustomerRow[]) {
+  await syncRecords(tx, actor, rows.filter((r) => r.ownerUserId).map(poolEntryOf), { kind: 'enter' });
+}
+
 export async function closeCustomerPool(tx: Tx, actor: Actor, ids: string[], reason: string) {
   await closeRecords(tx, actor, 'customer', ids, reason);
 }
@@ -38,5 +44,12 @@ export function registerCustomerPoolType() {
       () => true,
       () => false,
     ),
+    entries: async (tx, caller, ids) => {
+      const rows = await tx
+        .select()
+        .from(customers)
+        .where(and(inArray(customers.id, [...ids]), isNull(customers.deletedAt), await scopeCondition(tx, caller)));
+      return rows.map(poolEntryOf);
+    },
   });
 }

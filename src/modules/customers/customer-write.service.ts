@@ -4,7 +4,7 @@ import { parseAddress } from '../../lib/address/index.ts';
 import type { Caller } from '../../server/caller.ts';
 import { AppError } from '../../server/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { closeCustomerPool, syncCustomerPool } from './customer-pool.ts';
+import { closeCustomerPool, enterOwnedCustomers, syncCustomerPool } from './customer-pool.ts';
 import { findVisible, getCustomer, type Customer, type CustomerRow } from './customers.service.ts';
 import { refreshMatchKeys, writeMatchKeys } from './customer-match.service.ts';
 import { customerContacts, customerIdentities, customers, customerSources, customerTags } from './customers.tables.ts';
@@ -220,11 +220,12 @@ export async function insertCustomers(tx: Tx, tenantId: string, rows: CustomerIn
     const inserted = await tx
       .insert(customers)
       .values(batch.map((b) => ({ ...b.values, tenantId, ownerUserId: b.input.ownerUserId ?? null })))
-      .returning({ id: customers.id });
+      .returning();
     const identities = batch.flatMap((b, j) => b.identities.map((id) => ({ tenantId, customerId: inserted[j]!.id, kind: id.kind, value: id.value, source: channel })));
     if (identities.length) await tx.insert(customerIdentities).values(identities).onConflictDoNothing();
     await tx.insert(customerSources).values(inserted.map((r) => ({ tenantId, customerId: r.id, channel })));
     await refreshMatchKeys(tx, tenantId, inserted.map((r) => r.id));
+    await enterOwnedCustomers(tx, { tenantId, userId: null }, inserted);
   }
 }
 

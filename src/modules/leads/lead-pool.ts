@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../server/caller.ts';
 import { closeRecords, levelFromScore, noteFollowUp, registerPoolRecordType, syncRecords, type PoolEntry } from '../pool/index.ts';
-import { findVisibleLead, type LeadRow } from './leads.service.ts';
+import { findVisibleLead, leadScope, type LeadRow } from './leads.service.ts';
+import { leads } from './leads.tables.ts';
 
 type LeadLike = Pick<LeadRow, 'id' | 'name' | 'source'> &
   Partial<Pick<LeadRow, 'company' | 'ownerUserId' | 'queueTeamId' | 'province' | 'city' | 'industry' | 'score' | 'assignedAt'>>;
@@ -51,5 +52,13 @@ export function registerLeadPoolType() {
       () => true,
       () => false,
     ),
+    entries: async (tx, caller, ids) => {
+      // Only open leads belong in a pool; closed ones (qualified, disqualified) stay out.
+      const rows = await tx
+        .select()
+        .from(leads)
+        .where(and(inArray(leads.id, [...ids]), isNull(leads.deletedAt), inArray(leads.status, ['new', 'working']), await leadScope(tx, caller)));
+      return rows.map(poolEntryOf);
+    },
   });
 }

@@ -12,6 +12,7 @@ import type { CLAIM_OUTCOMES, recordPatchBody, RELEASE_REASONS } from './pool.sc
 import { poolLimits, type RecordType } from './pool.tables.ts';
 import { accessTo, findPool } from './pools.service.ts';
 import { handlerOf } from './record-types.ts';
+import { syncRecords } from './records.service.ts';
 import { claimRefusal, effectiveLimits } from './rules/limits.ts';
 
 export type RecordRef = { type: RecordType; id: string };
@@ -241,8 +242,9 @@ export async function moveRecords(tx: Tx, caller: Caller, input: { records: Reco
     throw new AppError(400, 'validation_failed', { poolId: 'not_found' });
   });
   const refs = dedupe(input.records);
-  const rows = await managedRows(tx, caller, refs);
   if (!(await accessTo(tx, caller, [target.id])).get(target.id)?.canManage) throw forbidden();
+  await enterUnmanaged(tx, caller, refs, target.id);
+  const rows = await managedRows(tx, caller, refs);
   const moving = rows.filter((r) => r.pool_id !== target.id || r.owner_user_id !== null);
   await tx.execute(sql`
     UPDATE pool_records p SET pool_id = ${target.id}, owner_user_id = NULL, claimed_at = NULL, entered_at = now(), claimable_at = NULL,
@@ -276,6 +278,24 @@ export async function patchRecord(tx: Tx, caller: Caller, ref: RecordRef, patch:
     await tx.execute(sql`UPDATE pool_records SET ${sql.join(set, sql`, `)}, updated_at = now() WHERE record_type = ${ref.type} AND record_id = ${ref.id}`);
   }
   await recordAudit(tx, caller, { action: 'pool.record.update', entity: ref.type, entityId: ref.id, before, after: patch });
+}
+
+/**
+ * Records not under pool management yet (an imported customer nobody owns) enter the target pool
+ * first, if the caller may see them; their owner, if any, stays until the move below.
+ */
+async function enterUnmanaged(tx: Tx, caller: Caller, refs: readonly RecordRef[], poolId: string) {
+  const known = await queryRows<{ record_type: string; record_id: string }>(
+    tx,
+    sql`SELECT record_type, record_id FROM pool_records p JOIN unnest(${sql.param(refs.map((r) => r.type))}::text[], ${sql.param(refs.map((r) => r.id))}::uuid[]) AS u(t, r)
+        ON p.record_type = u.t AND p.record_id = u.r WHERE p.closed_at IS NULL`,
+  );
+  const isKnown = new Set(known.map((k) => `${k.record_type}:${k.record_id}`));
+  for (const type of ['lead', 'customer'] as const) {
+    const ids = refs.filter((r) => r.type === type && !isKnown.has(`${type}:${r.id}`)).map((r) => r.id);
+    if (ids.length === 0) continue;
+    await syncRecords(tx, caller, await handlerOf(type).entries(tx, caller, ids), { kind: 'enter', poolId });
+  }
 }
 
 const dedupe = (refs: readonly RecordRef[]) => [...new Map(refs.map((r) => [`${r.type}:${r.id}`, r])).values()];

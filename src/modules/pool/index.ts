@@ -5,3 +5,4 @@ export { levelFromScore } from './rules/limits.ts';
 export { ensureDefaultPool } from './pools.service.ts';
 export { runRecycle } from './recycle.service.ts';
 export { recycleJob } from './pool.jobs.ts';
+export { collusionScanJob } from './collusion.jobs.ts';

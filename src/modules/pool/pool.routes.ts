@@ -26,8 +26,13 @@ import {
   ruleSchema,
   rulesBody,
   runSchema,
+  settingsSchema,
 } from './pool.schema.ts';
 import { createPool, deletePool, getLimits, getMembers, getPool, getRules, listPools, setLimits, setMembers, setRules, updatePool } from './pools.service.ts';
+import { collusionReportSchema } from './collusion.schema.ts';
+import { collusionReport, getPoolSettings, updatePoolSettings } from './collusion.service.ts';
+import { handoverBody, handoverPreview, handoverResult } from './handover.schema.ts';
+import { previewHandover, runHandover } from './handover.service.ts';
 import { handlerOf } from './record-types.ts';
 import { listPoolRecords, recordHistory } from './records-list.service.ts';
 import { listRuns, presentRun, runRecycle } from './recycle.service.ts';
@@ -110,6 +115,19 @@ export function registerPoolRoutes(app: FastifyInstance) {
       if (caller.dataScope !== 'all' && !can(caller, 'sales.configure')) throw forbidden();
       return presentRun((await runRecycle(tx, caller, 'manual'))!);
     }),
+  );
+  api.get('/api/v1/pool/settings', { schema: { tags, summary: 'Collusion thresholds', response: { 200: settingsSchema, ...errors } } }, async (req) => inTenant(req, (tx) => getPoolSettings(tx)));
+  api.put('/api/v1/pool/settings', { config: { permission: 'sales.configure' }, schema: { tags, summary: 'Change the collusion thresholds', body: settingsSchema.partial(), response: { 200: settingsSchema, ...errors } } }, async (req) =>
+    inTenant(req, (tx, caller) => updatePoolSettings(tx, caller, req.body)),
+  );
+  api.get('/api/v1/pool/collusion', { config: manage, schema: { tags, summary: 'Pairs where one lets records fall and the other claims them soon after, and records circulating between the same people, with the evidence', response: { 200: collusionReportSchema, ...errors } } }, async (req) =>
+    inTenant(req, (tx, caller) => collusionReport(tx, caller)),
+  );
+  api.post('/api/v1/pool/handover/preview', { config: manage, schema: { tags, summary: 'What a handover would move, to whom (nothing is written)', body: handoverBody, response: { 200: handoverPreview, ...errors } } }, async (req) =>
+    inTenant(req, (tx, caller) => previewHandover(tx, caller, req.body)),
+  );
+  api.post('/api/v1/pool/handover', { config: manage, schema: { tags, summary: 'Move a person’s leads, customers and open opportunities to a colleague or over a team, in one transaction', body: handoverBody, response: { 200: handoverResult, ...errors } } }, async (req) =>
+    inTenant(req, (tx, caller) => runHandover(tx, caller, req.body)),
   );
   api.get('/api/v1/pool/runs', { config: manage, schema: { tags, summary: 'Recent recycle runs', response: { 200: z.array(runSchema), ...errors } } }, async (req) => inTenant(req, (tx) => listRuns(tx)));
 }

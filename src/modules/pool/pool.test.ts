@@ -291,6 +291,39 @@ describe.each(DB_KINDS)('public and private pools on %s', (kind) => {
     expect(falls[0]!.n).toBe(1);
   });
 
+  it('a manager moves a customer nobody owns into a pool, where a salesperson claims it', async () => {
+    const [customer] = await inTenant((tx) => queryRows<{ id: string }>(tx, sql`INSERT INTO customers (tenant_id, kind, name, province) VALUES (${tenant.id}, 'company', '温州瓯江阀门有限公司', '浙江省') RETURNING id`));
+    expect(await record(customer!.id)).toBeUndefined();
+    const moved = await call('POST', '/api/v1/pool/move', admin, { records: [{ type: 'customer', id: customer!.id }], poolId: defaultPool });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await record(customer!.id)).toMatchObject({ owner_user_id: null, pool_id: defaultPool, lat: 30.274 });
+    const near = (await call('GET', `/api/v1/pools/${defaultPool}/records?view=public&type=customer&lat=30.25&lng=120.16`, cookies.sales1!)).json();
+    expect(near.items[0]).toMatchObject({ id: customer!.id, distanceKm: expect.any(Number) });
+    expect(near.items[0].distanceKm).toBeLessThan(5);
+    const res = await call('POST', `/api/v1/pool/records/customer/${customer!.id}/claim`, cookies.sales1!);
+    expect(res.statusCode, res.body).toBe(200);
+    const owner = await inTenant((tx) => queryRows<{ owner_user_id: string }>(tx, sql`SELECT owner_user_id FROM customers WHERE id = ${customer!.id}`));
+    expect(owner[0]!.owner_user_id).toBe(ids.sales1);
+  });
+
+  it('handover, collusion report and settings answer over HTTP, refusing nonsense with the field named', async () => {
+    const preview = await call('POST', '/api/v1/pool/handover/preview', admin, { fromUserId: ids.sales1, toUserId: ids.sales2 });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().totals.leads + preview.json().totals.customers).toBeGreaterThan(0);
+    const both = await call('POST', '/api/v1/pool/handover/preview', admin, { fromUserId: ids.sales1, toUserId: ids.sales2, toTeamId: ids.south });
+    expect(both.statusCode).toBe(400);
+    const forbidden = await call('POST', '/api/v1/pool/handover', cookies.sales1!, { fromUserId: ids.sales1, toUserId: ids.sales2 });
+    expect(forbidden.statusCode).toBe(403);
+    const collusion = await call('GET', '/api/v1/pool/collusion', cookies.manager!);
+    expect(collusion.statusCode, collusion.body).toBe(200);
+    expect(collusion.json()).toHaveProperty('pairs');
+    const bad = await call('PUT', '/api/v1/pool/settings', admin, { collusionGapHours: -1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty('collusionGapHours');
+    const ok = await call('PUT', '/api/v1/pool/settings', admin, { collusionGapHours: 48 });
+    expect(ok.json()).toMatchObject({ collusionGapHours: 48, collusionMinRecords: 3 });
+  });
+
   it('the SQL verdict agrees with the rule function on many random records', async () => {
     const rules: RecycleRule[] = [
       { level: null, kind: 'no_follow_up', days: 7, enabled: true },

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { Caller } from '../../server/caller.ts';
 import type { RecordType } from './pool.tables.ts';
+import type { PoolEntry } from './records.service.ts';
 
 /**
  * What the pool needs of the modules whose records it manages (leads, customers): to set the
@@ -13,6 +14,8 @@ export type RecordTypeHandler = {
   setOwners(tx: Tx, changes: SQL): Promise<void>;
   /** Whether the caller may see the record itself (its history follows the record's visibility). */
   canSee(tx: Tx, caller: Caller, id: string): Promise<boolean>;
+  /** How records the caller may see would enter a pool (for a manager moving records not yet in one). */
+  entries(tx: Tx, caller: Caller, ids: readonly string[]): Promise<PoolEntry[]>;
 };
 
 const handlers = new Map<RecordType, RecordTypeHandler>();

@@ -33,7 +33,12 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
  * facts choose; a known one stays in its pool. Owner changes are written as movements of `kind`.
  * The owning module has already set the owner on its own row: this only keeps the pool in step.
  */
-export async function syncRecords(tx: Tx, actor: Actor, entries: readonly PoolEntry[], options: { kind: 'enter' | 'assign'; reason?: string | null } = { kind: 'enter' }) {
+export async function syncRecords(
+  tx: Tx,
+  actor: Actor,
+  entries: readonly PoolEntry[],
+  options: { kind: 'enter' | 'assign'; reason?: string | null; poolId?: string } = { kind: 'enter' },
+) {
   if (entries.length === 0) return;
   const pools = await activePools(tx, actor.tenantId);
   const now = new Date();
@@ -47,7 +52,7 @@ export async function syncRecords(tx: Tx, actor: Actor, entries: readonly PoolEn
   const known = new Map(previous.map((p) => [`${p.record_type}:${p.record_id}`, p]));
   const rows = entries.map((e) => {
     const prev = known.get(`${e.type}:${e.id}`);
-    const poolId = prev && !prev.closed ? prev.pool_id : choosePool(pools, { recordType: e.type, province: e.province, city: e.city, industry: e.industry, source: e.source, level: e.level });
+    const poolId = prev && !prev.closed ? prev.pool_id : options.poolId ?? choosePool(pools, { recordType: e.type, province: e.province, city: e.city, industry: e.industry, source: e.source, level: e.level });
     return { ...e, poolId, prev, at: e.at ?? now, centre: provinceCentre(e.province) };
   });
   await tx.execute(sql`
