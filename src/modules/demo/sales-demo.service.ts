@@ -3,6 +3,7 @@ import type { Caller } from '../../server/caller.ts';
 import { addActivity, disqualifyLead, intakeLeads, qualifyLead, type LeadInput } from '../leads/index.ts';
 import { closeOpportunity, listPipelines, moveStage } from '../pipeline/index.ts';
 import { PERMISSION_KEYS } from '../org/index.ts';
+import { seedPoolClocks } from '../pool/index.ts';
 import { generateCompanyName } from './company-names.ts';
 import { listPlaces } from './divisions.ts';
 import { generatePersonName } from './person-names.ts';
@@ -57,7 +58,8 @@ export async function fillDemoSales(tx: Tx, tenantId: string, people: { actingUs
       industry: company ? (INDUSTRY_NAMES[company.industry] ?? null) : null,
       companySize: company ? random.pick(SIZES) : null,
       channel: random.pick(CHANNELS[source] ?? [null]),
-      ownerUserId: people.sellerIds.length ? people.sellerIds[i % people.sellerIds.length]! : null,
+      // Every fourth lead is nobody's yet: the public pool has something to claim.
+      ownerUserId: people.sellerIds.length && i % 4 !== 3 ? people.sellerIds[i % people.sellerIds.length]! : null,
     };
     bySource.set(source, [...(bySource.get(source) ?? []), input]);
   }
@@ -94,5 +96,15 @@ export async function fillDemoSales(tx: Tx, tenantId: string, people: { actingUs
       await closeOpportunity(tx, caller, result.opportunityId, won ? { outcome: 'won' } : { outcome: 'lost', reason: random.pick(['价格高于竞品', '预算取消', '选择了竞品']) });
     }
   }
+  // Held for a while, some not followed up lately: a few are near their recycle deadline.
+  await seedPoolClocks(
+    tx,
+    leadIds.map((id) => {
+      const heldDays = random.int(0, 12);
+      return { type: 'lead' as const, id, claimedAt: daysAgo(heldDays), lastFollowUpAt: random.chance(0.5) ? daysAgo(random.int(0, heldDays)) : null };
+    }),
+  );
   return { leads: leadIds.length, qualified, disqualified, opportunities };
 }
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000 - 3_600_000);

@@ -136,3 +136,17 @@ export async function noteOpportunityFacts(tx: Tx, facts: readonly OpportunityFa
       ${param(facts, (f) => f.openProbability)}::smallint[], ${param(facts, (f) => iso(f.wonAt))}::timestamptz[]) AS u(id, last, prob, won)
     WHERE p.record_type = 'customer' AND p.record_id = u.id`);
 }
+
+/**
+ * Sets when private records were claimed and last followed up, as if time had passed: for demo
+ * tenants and benchmarks, which need records at every distance from their deadline. A follow-up is
+ * never set before the claim.
+ */
+export async function seedPoolClocks(tx: Tx, rows: readonly { type: RecordType; id: string; claimedAt: Date; lastFollowUpAt: Date | null }[]) {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    UPDATE pool_records p SET claimed_at = u.claimed, entered_at = u.claimed, last_follow_up_at = greatest(u.claimed, u.follow)
+    FROM unnest(${param(rows, (r) => r.type)}::text[], ${param(rows, (r) => r.id)}::uuid[], ${param(rows, (r) => iso(r.claimedAt))}::timestamptz[],
+      ${param(rows, (r) => iso(r.lastFollowUpAt))}::timestamptz[]) AS u(t, r, claimed, follow)
+    WHERE p.record_type = u.t AND p.record_id = u.r AND p.owner_user_id IS NOT NULL AND p.closed_at IS NULL`);
+}
