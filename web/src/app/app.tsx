@@ -16,6 +16,7 @@ import { RolesPage } from '../features/org/roles.page.tsx';
 import { TeamsPage } from '../features/org/teams.page.tsx';
 import { UsersPage } from '../features/org/users.page.tsx';
 import { ApiTokensPage } from '../features/settings/api-tokens.page.tsx';
+import { WebhooksPage } from '../features/notifications/webhooks.page.tsx';
 import { DataSettingsPage } from '../features/settings/data-settings.page.tsx';
 import { OpportunitiesPage } from '../features/pipeline/opportunities.page.tsx';
 import { PipelineSettingsPage } from '../features/pipeline/pipeline-settings.page.tsx';
@@ -27,6 +28,11 @@ import { WebFormsPage } from '../features/leads/web-forms.page.tsx';
 import { ScoringSettingsPage } from '../features/scoring/scoring-settings.page.tsx';
 import { AssignmentSettingsPage } from '../features/assignment/assignment-settings.page.tsx';
 import { SellerAvailabilityPage } from '../features/assignment/seller-availability.page.tsx';
+import { CollusionPage } from '../features/pool/collusion.page.tsx';
+import { HandoverPage } from '../features/pool/handover.page.tsx';
+import { PoolMinePage } from '../features/pool/pool-mine.page.tsx';
+import { PoolSettingsPage } from '../features/pool/pool-settings.page.tsx';
+import { PoolPage } from '../features/pool/pool.page.tsx';
 import { currentLanguage } from './i18n.ts';
 import { NotFoundPage, ForbiddenPage } from './result.pages.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -52,9 +58,11 @@ function RequireSession() {
   return <Outlet />;
 }
 
-function RequirePermission({ permission }: { permission: string }) {
+/** Any one of the permissions opens the pages (e.g. pool settings: sales.configure, or a pool's own admin). */
+function RequirePermission({ permission }: { permission: string | string[] }) {
   const { can } = useSession();
-  return can(permission) ? <Outlet /> : <ForbiddenPage />;
+  const allowed = (Array.isArray(permission) ? permission : [permission]).some(can);
+  return allowed ? <Outlet /> : <ForbiddenPage />;
 }
 
 function AppRoutes() {
@@ -75,6 +83,7 @@ function AppRoutes() {
           </Route>
           <Route element={<RequirePermission permission="org.manage" />}>
             <Route path="/settings/data" element={<DataSettingsPage />} />
+            <Route path="/settings/webhooks" element={<WebhooksPage />} />
             <Route path="/admin/users" element={<UsersPage />} />
             <Route path="/admin/teams" element={<TeamsPage />} />
             <Route path="/admin/roles" element={<RolesPage />} />
@@ -109,6 +118,17 @@ function AppRoutes() {
           </Route>
           <Route element={<RequirePermission permission="leads.read" />}>
             <Route path="/assignment/availability" element={<SellerAvailabilityPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="pool.claim" />}>
+            <Route path="/pool" element={<PoolPage />} />
+            <Route path="/pool/mine" element={<PoolMinePage />} />
+          </Route>
+          <Route element={<RequirePermission permission="pool.manage" />}>
+            <Route path="/pool/collusion" element={<CollusionPage />} />
+            <Route path="/pool/handover" element={<HandoverPage />} />
+          </Route>
+          <Route element={<RequirePermission permission={['sales.configure', 'pool.claim']} />}>
+            <Route path="/settings/pools" element={<PoolSettingsPage />} />
           </Route>
           <Route path="/settings/tokens" element={<ApiTokensPage />} />
           <Route path="*" element={<NotFoundPage />} />

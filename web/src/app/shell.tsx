@@ -1,36 +1,43 @@
 import {
   AimOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
   CalendarOutlined,
   ClearOutlined,
   ClusterOutlined,
+  ControlOutlined,
   DashboardOutlined,
   FormOutlined,
   FundProjectionScreenOutlined,
   FunnelPlotOutlined,
+  GlobalOutlined,
   ImportOutlined,
+  InboxOutlined,
   LogoutOutlined,
   MergeCellsOutlined,
   MenuOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   SettingOutlined,
   StopOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { selectedNavPath } from './nav-path.ts';
 import { useMe, useSession } from './session.tsx';
 
-type NavGroup = 'sales' | 'customerData' | 'admin' | 'settings';
+type NavGroup = 'sales' | 'pool' | 'customerData' | 'admin' | 'settings';
 type NavItem = { path: string; label: string; icon: ReactNode; testId: string; group: NavGroup; permission?: string };
 
 function useNavItems(): NavItem[] {
@@ -47,6 +54,12 @@ function useNavItems(): NavItem[] {
     { path: '/settings/scoring', label: t('scoring.nav'), icon: <DashboardOutlined />, testId: 'nav-scoring', group: 'sales', permission: 'sales.configure' },
     { path: '/settings/assignment', label: t('assignment.nav.settings'), icon: <ApartmentOutlined />, testId: 'nav-assignment', group: 'sales', permission: 'sales.configure' },
     { path: '/assignment/availability', label: t('assignment.nav.availability'), icon: <CalendarOutlined />, testId: 'nav-availability', group: 'sales', permission: 'leads.read' },
+    // pool: claim and hold, then the managers' pages and the pool settings
+    { path: '/pool', label: t('pool.nav.public'), icon: <GlobalOutlined />, testId: 'nav-pool', group: 'pool', permission: 'pool.claim' },
+    { path: '/pool/mine', label: t('pool.nav.mine'), icon: <InboxOutlined />, testId: 'nav-pool-mine', group: 'pool', permission: 'pool.claim' },
+    { path: '/pool/collusion', label: t('pool.nav.collusion'), icon: <AlertOutlined />, testId: 'nav-pool-collusion', group: 'pool', permission: 'pool.manage' },
+    { path: '/pool/handover', label: t('pool.nav.handover'), icon: <UserSwitchOutlined />, testId: 'nav-pool-handover', group: 'pool', permission: 'pool.manage' },
+    { path: '/settings/pools', label: t('pool.nav.settings'), icon: <ControlOutlined />, testId: 'nav-pool-settings', group: 'pool', permission: 'sales.configure' },
     { path: '/customers', label: t('nav.customers'), icon: <UserOutlined />, testId: 'nav-customers', group: 'customerData' },
     { path: '/customers/duplicates', label: t('nav.duplicates'), icon: <MergeCellsOutlined />, testId: 'nav-duplicates', group: 'customerData', permission: 'customers.write' },
     { path: '/customers/cleanup', label: t('nav.cleanup'), icon: <ClearOutlined />, testId: 'nav-cleanup', group: 'customerData' },
@@ -57,6 +70,7 @@ function useNavItems(): NavItem[] {
     { path: '/admin/audit', label: t('nav.audit'), icon: <AuditOutlined />, testId: 'nav-audit', group: 'admin', permission: 'audit.read' },
     { path: '/settings/data', label: t('nav.dataSettings'), icon: <SettingOutlined />, testId: 'nav-data-settings', group: 'settings', permission: 'org.manage' },
     { path: '/settings/tokens', label: t('nav.apiTokens'), icon: <ApiOutlined />, testId: 'nav-api-tokens', group: 'settings' },
+    { path: '/settings/webhooks', label: t('notifications.nav'), icon: <SendOutlined />, testId: 'nav-webhooks', group: 'settings', permission: 'org.manage' },
   ];
   return items.filter((item) => !item.permission || can(item.permission));
 }
@@ -65,6 +79,8 @@ function groupLabel(t: TFunction, group: NavGroup): string {
   switch (group) {
     case 'sales':
       return t('nav.group.sales');
+    case 'pool':
+      return t('pool.nav.group');
     case 'customerData':
       return t('nav.group.customerData');
     case 'admin':
@@ -83,7 +99,7 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     items.map((item) => item.path),
     location.pathname,
   );
-  const groups: NavGroup[] = ['sales', 'customerData', 'admin', 'settings'];
+  const groups: NavGroup[] = ['sales', 'pool', 'customerData', 'admin', 'settings'];
   const menuItems: MenuProps['items'] = groups
     .map((group) => ({ group, members: items.filter((item) => item.group === group) }))
     .filter(({ members }) => members.length > 0)
@@ -186,6 +202,7 @@ export function Shell() {
                 <UserOutlined /> {me.user.name}
               </Typography.Text>
             )}
+            <NotificationBell narrow={narrow} />
             <LanguageSwitch size={narrow ? 'small' : 'middle'} />
             <Button
               type="text"

@@ -9,7 +9,8 @@ export function applyFieldErrors(form: FormInstance, fields: Record<string, stri
   const unmatched: string[] = [];
   const matched: { name: (string | number)[]; errors: string[] }[] = [];
   for (const [path, message] of Object.entries(fields)) {
-    if (known.has(path)) matched.push({ name: path.split('.'), errors: [message] });
+    // List items are named by number in a form (rules.0.days): a string index would name another field.
+    if (known.has(path)) matched.push({ name: path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), errors: [message] });
     else unmatched.push(message);
   }
   if (matched.length) form.setFields(matched);

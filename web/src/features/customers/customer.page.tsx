@@ -11,6 +11,7 @@ import { CustomerEditDrawer } from './customer-edit.drawer.tsx';
 import { ContactsTab, IdentitiesTab, MergesTab, OrdersTab, ProfileTab, SourcesTab } from './customer-sections.tsx';
 import { CustomerTagsEditor } from './customer-tags.editor.tsx';
 import { CustomerOpportunities } from '../pipeline/customer-opportunities.tsx';
+import { PoolHistory } from '../pool/pool-history.tsx';
 import type { Customer, CustomerDetail } from './customer.types.ts';
 
 export function CustomerPage() {
@@ -151,6 +152,7 @@ export function CustomerPage() {
             { key: 'orders', label: t('customers.tab.orders') + count(detail.orderTotals.count), children: <OrdersTab orders={detail.orders} totals={detail.orderTotals} /> },
             { key: 'sources', label: t('customers.tab.sources') + count(detail.sources.length), children: <SourcesTab sources={detail.sources} /> },
             ...(can('pipeline.read') ? [{ key: 'opportunities', label: t('pipeline.customerSection.title'), children: <CustomerOpportunities customer={customer} /> }] : []),
+            ...(can('pool.claim') || can('pool.manage') ? [{ key: 'pool', label: t('pool.history.title'), children: <PoolHistory type="customer" id={customer.id} /> }] : []),
             {
               key: 'merges',
               label: t('customers.tab.merges') + count(detail.merges.length),

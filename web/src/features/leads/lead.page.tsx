@@ -7,6 +7,7 @@ import { api, ApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useErrorHandler } from '../../app/use-error-handler.ts';
 import { useTeams } from '../org/use-teams.ts';
+import { PoolHistory } from '../pool/pool-history.tsx';
 import { DisqualifyModal, QualifyModal } from './lead-actions.tsx';
 import { LeadAssignModal } from './lead-assign.modal.tsx';
 import { ScoreReasonList, ScoreTag, StatusTag } from './lead-bits.tsx';
@@ -167,6 +168,11 @@ export function LeadPage() {
             <Card title={t('leads.section.assignments')} size="small">
               <AssignmentHistory entries={detail.assignments} teamName={(teamId) => teamNames.get(teamId)} />
             </Card>
+            {(can('pool.claim') || can('pool.manage')) && (
+              <Card title={t('pool.history.title')} size="small" data-testid="lead-pool-history">
+                <PoolHistory type="lead" id={lead.id} key={generation} />
+              </Card>
+            )}
           </Flex>
         </Col>
       </Row>

@@ -3,9 +3,10 @@ import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typogr
 import dayjs from 'dayjs';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import { PageHeader } from '../../app/page-header.tsx';
-import { useMe, type RoleKey } from '../../app/session.tsx';
+import { useMe, useSession, type RoleKey } from '../../app/session.tsx';
 import { useCursorList } from '../../app/use-cursor-list.ts';
 import { useErrorHandler } from '../../app/use-error-handler.ts';
 import { roleLabel, statusLabel } from './org.labels.ts';
@@ -18,7 +19,20 @@ type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | null;
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const { message } = App.useApp();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const canHandOver = can('pool.manage');
+  // A leaver's customers should not sit with nobody: offer the handover right after deactivating.
+  const offerHandover = (user: User) =>
+    modal.confirm({
+      title: t('users.handover.title', { name: user.name }),
+      content: t('users.handover.help'),
+      okText: t('users.handover.go'),
+      cancelText: t('users.handover.later'),
+      okButtonProps: { 'data-testid': 'user-handover-go' },
+      onOk: () => void navigate(`/pool/handover?from=${user.id}`),
+    });
   const onError = useErrorHandler();
   const [q, setQ] = useState('');
   const [roleKey, setRoleKey] = useState<RoleKey | undefined>();
@@ -36,6 +50,7 @@ export function UsersPage() {
         await api<void>(`/users/${user.id}`, { method: 'DELETE' });
         list.replace((item) => item.id === user.id, { ...user, status: 'inactive' });
         void message.success(t('users.deactivated', { name: user.name }));
+        if (canHandOver) offerHandover(user);
       } else {
         const saved = await api<User>(`/users/${user.id}`, { method: 'PATCH', body: { status: 'active' } });
         list.replace((item) => item.id === user.id, saved);
@@ -102,6 +117,11 @@ export function UsersPage() {
                 {t('users.deactivate')}
               </Button>
             </Popconfirm>
+          )}
+          {user.status === 'inactive' && canHandOver && (
+            <Button type="link" size="small" data-testid="user-handover" onClick={() => void navigate(`/pool/handover?from=${user.id}`)}>
+              {t('users.handover.link')}
+            </Button>
           )}
           {user.status === 'inactive' && (
             <Popconfirm
