@@ -148,6 +148,13 @@ export async function claimRecords(tx: Tx, caller: Caller, refs: readonly Record
   };
 }
 
+/** The caller's standing in a pool: claims made today and records held, against their limits. */
+export async function usageOf(tx: Tx, caller: Caller, poolId: string) {
+  const { pool, limits } = await limitsFor(tx, poolId, caller);
+  const usage = await usageIn(tx, caller.userId, pool.id, pool.capCountsWon);
+  return { claimedToday: usage.claimedToday, dailyClaimLimit: limits.dailyClaimLimit, held: usage.held, privateCap: limits.privateCap };
+}
+
 /** One record, with the refusal as an error the client can show. */
 export async function claimOne(tx: Tx, caller: Caller, ref: RecordRef) {
   const result = await claimRecords(tx, caller, [ref]);

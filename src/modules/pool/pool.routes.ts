@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { can } from '../../server/caller.ts';
 import { forbidden } from '../../server/errors.ts';
 import { errors, idParams, inTenant, noContent, typed } from '../../server/route-helpers.ts';
-import { assignRecords, claimOne, claimRecords, moveRecords, patchRecord, releaseRecord } from './claims.service.ts';
+import { assignRecords, claimOne, claimRecords, moveRecords, patchRecord, releaseRecord, usageOf } from './claims.service.ts';
 import {
   assignBody,
   claimBody,
@@ -60,7 +60,7 @@ export function registerPoolRoutes(app: FastifyInstance) {
     return reply.status(204).send(null);
   });
   api.get('/api/v1/pools/:id/members', { schema: { tags, summary: 'Who may claim from the pool and who sets its rules', params: idParams, response: { 200: z.array(memberSchema), ...errors } } }, async (req) =>
-    inTenant(req, (tx, caller) => getMembers(tx, caller, req.params.id)),
+    inTenant(req, (tx) => getMembers(tx, req.params.id)),
   );
   api.put('/api/v1/pools/:id/members', { schema: { tags, summary: 'Replace the pool’s members', params: idParams, body: membersBody, response: { 200: z.array(memberSchema), ...errors } } }, async (req) =>
     inTenant(req, (tx, caller) => setMembers(tx, caller, req.params.id, req.body)),
@@ -76,6 +76,9 @@ export function registerPoolRoutes(app: FastifyInstance) {
   );
   api.put('/api/v1/pools/:id/limits', { schema: { tags, summary: 'Replace the pool’s limits per role or person', params: idParams, body: limitsBody, response: { 200: z.array(limitSchema), ...errors } } }, async (req) =>
     inTenant(req, (tx, caller) => setLimits(tx, caller, req.params.id, req.body)),
+  );
+  api.get('/api/v1/pools/:id/usage', { config: claim, schema: { tags, summary: 'The caller’s claims today and records held in the pool, against their limits', params: idParams, response: { 200: claimResult.shape.usage.unwrap(), ...errors } } }, async (req) =>
+    inTenant(req, (tx, caller) => usageOf(tx, caller, req.params.id)),
   );
   api.get(
     '/api/v1/pools/:id/records',

@@ -76,6 +76,8 @@ describe.each(DB_KINDS)('public and private pools on %s', (kind) => {
     const res = await claim('sales1', ids.open!);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ claimed: 1, usage: { claimedToday: 1, held: 1 } });
+    const usage = await call('GET', `/api/v1/pools/${defaultPool}/usage`, cookies.sales1!);
+    expect(usage.json()).toEqual({ claimedToday: 1, dailyClaimLimit: 20, held: 1, privateCap: 200 });
     expect(await leadOwner(ids.open!)).toBe(ids.sales1);
     const history = (await call('GET', `/api/v1/pool/records/lead/${ids.open}/history`, cookies.sales1!)).json();
     expect(history.map((m: { kind: string }) => m.kind)).toEqual(['claim', 'enter']);

@@ -179,7 +179,7 @@ export async function deletePool(tx: Tx, caller: Caller, id: string) {
   await recordAudit(tx, caller, { action: 'pool.delete', entity: 'pool', entityId: id, before, after: { movedTo: target.id, moved: moved.length } });
 }
 
-export async function getMembers(tx: Tx, caller: Caller, poolId: string) {
+export async function getMembers(tx: Tx, poolId: string) {
   await findPool(tx, poolId);
   const rows = await tx.select().from(poolMembers).where(eq(poolMembers.poolId, poolId));
   const names = await userNames(tx, rows.flatMap((r) => (r.userId ? [r.userId] : [])));
@@ -195,7 +195,7 @@ export async function getMembers(tx: Tx, caller: Caller, poolId: string) {
 export async function setMembers(tx: Tx, caller: Caller, poolId: string, body: z.infer<typeof membersBody>) {
   await findPool(tx, poolId);
   await requireConfigure(tx, caller, poolId);
-  const before = await getMembers(tx, caller, poolId);
+  const before = await getMembers(tx, poolId);
   const users = body.members.flatMap((m) => (m.userId ? [m.userId] : []));
   const known = await userNames(tx, users);
   const unknownUser = users.findIndex((u) => !known.has(u));
@@ -207,7 +207,7 @@ export async function setMembers(tx: Tx, caller: Caller, poolId: string, body: z
   if (body.members.length > 0) {
     await tx.insert(poolMembers).values(body.members.map((m) => ({ tenantId: caller.tenantId, poolId, userId: m.userId ?? null, teamId: m.teamId ?? null, role: m.role })));
   }
-  const after = await getMembers(tx, caller, poolId);
+  const after = await getMembers(tx, poolId);
   await recordAudit(tx, caller, { action: 'pool.members', entity: 'pool', entityId: poolId, before, after });
   return after;
 }

@@ -131,6 +131,18 @@ function PoolRecords({ pool, pools, view, filter, people, position, canManage, c
   const [claiming, setClaiming] = useState<string | null>(null);
   const [result, setResult] = useState<{ result: ClaimResult; titles: Map<string, string> } | null>(null);
   const [usage, setUsage] = useState<ClaimUsage | null>(null);
+  // Today's claims and the private pool's fill show before the first claim too.
+  useEffect(() => {
+    if (!canClaim) return;
+    let live = true;
+    api<ClaimUsage>(`/pools/${pool.id}/usage`).then(
+      (u) => live && setUsage(u),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [pool.id, canClaim]);
   const [manage, setManage] = useState<'assign' | 'move' | null>(null);
   const now = new Date();
 
