@@ -21,6 +21,7 @@ import { registerScoringRoutes } from '../modules/scoring/index.ts';
 import { registerLeadRoutes } from '../modules/leads/index.ts';
 import { registerPoolRoutes } from '../modules/pool/index.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
+import { registerTaskRoutes } from '../modules/tasks/index.ts';
 import { AppError } from './errors.ts';
 import { installErrorHandling } from './error-handler.ts';
 import './fastify-types.ts';
@@ -92,7 +93,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (!caller) throw new AppError(401, 'unauthenticated');
     req.caller = caller;
     req.locale = caller.locale;
-    if (config.permission && !caller.permissions.includes(config.permission)) throw new AppError(403, 'forbidden');
+    const needed = config.permission === undefined ? [] : typeof config.permission === 'string' ? [config.permission] : config.permission;
+    if (needed.length > 0 && !needed.some((p) => caller.permissions.includes(p))) throw new AppError(403, 'forbidden');
   });
 
   installMetrics(app);
@@ -122,6 +124,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     registerLeadRoutes(api);
     registerPoolRoutes(api);
     registerNotificationRoutes(api);
+    registerTaskRoutes(api);
   });
   await installWeb(app, options.webDist);
   return app;

@@ -9,8 +9,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** 'public' routes need no login; every other /api route does. */
     auth?: 'public';
-    /** Checked before validation and the handler run. */
-    permission?: Permission;
+    /** Checked before validation and the handler run; a list means any one of them. */
+    permission?: Permission | readonly Permission[];
   }
   interface FastifyRequest {
     caller: Caller | undefined;

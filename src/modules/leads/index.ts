@@ -3,7 +3,7 @@ import { registerLeadSources } from './lead-sources.ts';
 
 export { registerLeadRoutes } from './leads.routes.ts';
 export { intakeLeads, revertImportedLeads, type LeadInput, type IntakeSummary, type IntakeOutcome } from './lead-intake.service.ts';
-export { listLeads, getLead, openLeadLoad, recentLeads } from './leads.service.ts';
+export { listLeads, getLead, openLeadLoad, recentLeads, leadTitles } from './leads.service.ts';
 export { qualifyLead, disqualifyLead, assignLeads, addActivity } from './lead-work.service.ts';
 export { leadFunnelRows, leadTrainingRows, sellerOutcomeRows, rescoreOpenLeads } from './lead-sources.ts';
 export { openLeadsOf, reassignLeads, type OpenLeadRef } from './lead-handover.service.ts';

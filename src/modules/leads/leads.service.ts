@@ -137,6 +137,19 @@ export async function openLeadLoad(tx: Tx): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.owner!, r.n]));
 }
 
+/**
+ * What to call leads that other records point at (a follow-up task), without the data-scope
+ * check: the caller decides what it may show. Deleted leads are left out.
+ */
+export async function leadTitles(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: leads.id, name: leads.name, company: leads.company })
+    .from(leads)
+    .where(and(inArray(leads.id, [...new Set(ids)]), isNull(leads.deletedAt)));
+  return new Map(rows.map((r) => [r.id, r.company ? `${r.company} · ${r.name}` : r.name]));
+}
+
 export async function recentLeads(tx: Tx, caller: Caller, customerId: string): Promise<Lead[]> {
   const rows = await tx
     .select()

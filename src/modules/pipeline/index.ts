@@ -1,7 +1,7 @@
 import { registerOpportunityScoring } from './opportunity-scoring.ts';
 
 export { registerPipelineRoutes } from './opportunities.routes.ts';
-export { createOpportunity, getOpportunity, type Opportunity, type OpportunityInput } from './opportunities.service.ts';
+export { createOpportunity, getOpportunity, opportunityTitles, type Opportunity, type OpportunityInput } from './opportunities.service.ts';
 export { leadOutcomes, opportunityFunnelRows, opportunityTrainingRows, type LeadOutcome, type OpportunityFunnelRow, type OpportunityTrainingRow } from './opportunity-exports.service.ts';
 export { scoreOpportunities, rescoreOpenOpportunities } from './opportunity-scoring.ts';
 export { opportunityFacts } from './rules/opportunity-facts.ts';

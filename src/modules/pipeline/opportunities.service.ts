@@ -108,6 +108,16 @@ export async function getOpportunity(tx: Tx, caller: Caller, id: string): Promis
   return presented!;
 }
 
+/** Names of opportunities other records point at (a follow-up task), without the data-scope check; deleted ones are left out. */
+export async function opportunityTitles(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: opportunities.id, name: opportunities.name })
+    .from(opportunities)
+    .where(and(inArray(opportunities.id, [...new Set(ids)]), isNull(opportunities.deletedAt)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** An owner must be someone whose records the caller may see (themself for a salesperson). */
 async function checkOwner(tx: Tx, caller: Caller, ownerUserId: string) {
   const owners = await visibleOwnerIds(tx, caller);

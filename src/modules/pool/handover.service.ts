@@ -10,7 +10,7 @@ import { listMembers, listTeams, teamSubtree, type Member } from '../org/index.t
 import { HANDOVER_INCLUDES, type HandoverBody, type HandoverPreview, type HandoverResult } from './handover.schema.ts';
 import { recordMovements, type Movement } from './movements.ts';
 import type { RecordType } from './pool.tables.ts';
-import { planHandover, type HandoverItem, type HandoverItemType, type PlannedItem, type SpreadMethod } from './rules/spread.ts';
+import { familiesOf, planHandover, spreadFamilies, type Family, type HandoverItem, type HandoverItemType, type PlannedItem, type SpreadMethod } from './rules/spread.ts';
 
 const SAMPLE_SIZE = 50;
 
@@ -20,11 +20,42 @@ const SAMPLE_SIZE = 50;
  * which the pool's record-type registry is called before it exists.
  */
 const owningModules = async () => {
-  const [customers, leads, pipeline] = await Promise.all([import('../customers/index.ts'), import('../leads/index.ts'), import('../pipeline/index.ts')]);
-  return { customers, leads, pipeline };
+  const [customers, leads, pipeline, tasks] = await Promise.all([import('../customers/index.ts'), import('../leads/index.ts'), import('../pipeline/index.ts'), import('../tasks/index.ts')]);
+  return { customers, leads, pipeline, tasks };
 };
 
 type Resolved = { from: Member; recipients: Member[]; method: SpreadMethod };
+
+/** An open follow-up task of the leaver's, on a lead, customer or opportunity. */
+type TaskItem = { id: string; recordType: HandoverItemType; recordId: string; title: string };
+type PlannedTask = TaskItem & { toUserId: string };
+
+/**
+ * Who gets each open task. A task follows its record when the record moves, and a task on a
+ * customer that stays follows the leads and opportunities of that customer that move (they went to
+ * one person together). The rest (on closed records, someone else's, or kinds left out of the
+ * handover) are dealt like families of their own, tasks on one record together, carrying on from
+ * where the records' deal stopped, or to whoever holds least.
+ */
+function planTasks(tasks: readonly TaskItem[], items: readonly PlannedItem[], recipients: readonly string[], method: SpreadMethod, load: ReadonlyMap<string, number> = new Map()): PlannedTask[] {
+  const recipientOf = new Map<string, string>();
+  for (const item of items) {
+    recipientOf.set(`${item.type}:${item.id}`, item.toUserId);
+    if (item.customerId && !recipientOf.has(`customer:${item.customerId}`)) recipientOf.set(`customer:${item.customerId}`, item.toUserId);
+  }
+  const keyOf = (task: TaskItem) => `${task.recordType}:${task.recordId}`;
+  const leftovers = new Map<string, number>();
+  for (const task of tasks) if (!recipientOf.has(keyOf(task))) leftovers.set(keyOf(task), (leftovers.get(keyOf(task)) ?? 0) + 1);
+  if (leftovers.size > 0) {
+    const families: Family[] = [...leftovers.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, weight]) => ({ key, items: [], weight }));
+    const dealt = familiesOf(items).length % Math.max(recipients.length, 1);
+    const order = [...recipients.slice(dealt), ...recipients.slice(0, dealt)];
+    const held = new Map(recipients.map((r) => [r, load.get(r) ?? 0]));
+    for (const item of items) if (item.type !== 'opportunity') held.set(item.toUserId, (held.get(item.toUserId) ?? 0) + 1);
+    for (const [key, to] of spreadFamilies(families, order, method, held)) recipientOf.set(key, to);
+  }
+  return tasks.map((task) => ({ ...task, toUserId: recipientOf.get(keyOf(task))! }));
+}
 
 /** Whether the caller manages this person's book: everyone (scope all), their team subtree, or only themself. */
 async function manages(tx: Tx, caller: Caller, member: Member): Promise<boolean> {
@@ -81,12 +112,12 @@ async function resolve(tx: Tx, caller: Caller, body: HandoverBody): Promise<Reso
 
 const leadTitle = (l: { name: string; company: string | null }) => (l.company ? `${l.company} · ${l.name}` : l.name);
 
-/** What would move where; reads only. */
-async function plan(tx: Tx, caller: Caller, body: HandoverBody): Promise<Resolved & { items: PlannedItem[] }> {
+/** What would move where; reads only. Tasks are planned against the records with `planTasks`, once it is known which records move. */
+async function plan(tx: Tx, caller: Caller, body: HandoverBody): Promise<Resolved & { items: PlannedItem[]; tasks: TaskItem[]; load?: Map<string, number> }> {
   const resolved = await resolve(tx, caller, body);
   const include = new Set(body.include ?? HANDOVER_INCLUDES);
   const fromId = resolved.from.id;
-  const { customers, leads, pipeline } = await owningModules();
+  const { customers, leads, pipeline, tasks } = await owningModules();
   const items: HandoverItem[] = [
     ...(include.has('customers') ? (await customers.customersOwnedBy(tx, fromId)).map((c): HandoverItem => ({ type: 'customer', id: c.id, customerId: null, title: c.name })) : []),
     ...(include.has('leads') ? (await leads.openLeadsOf(tx, fromId)).map((l): HandoverItem => ({ type: 'lead', id: l.id, customerId: l.customerId, title: leadTitle(l) })) : []),
@@ -98,11 +129,12 @@ async function plan(tx: Tx, caller: Caller, body: HandoverBody): Promise<Resolve
     const [leadLoad, customerLoad] = await Promise.all([leads.openLeadLoad(tx), customers.ownedCustomerCounts(tx, recipientIds)]);
     load = new Map(recipientIds.map((id) => [id, (leadLoad.get(id) ?? 0) + (customerLoad.get(id) ?? 0)]));
   }
-  return { ...resolved, items: planHandover(items, recipientIds, resolved.method, load) };
+  const openTasks: TaskItem[] = include.has('tasks') ? await tasks.openTasksOf(tx, fromId) : [];
+  return { ...resolved, items: planHandover(items, recipientIds, resolved.method, load), tasks: openTasks, load };
 }
 
-function summarise(from: Member, recipients: readonly Member[], items: readonly PlannedItem[]): HandoverPreview {
-  const zero = () => ({ leads: 0, customers: 0, opportunities: 0 });
+function summarise(from: Member, recipients: readonly Member[], items: readonly PlannedItem[], tasks: readonly PlannedTask[]): HandoverPreview {
+  const zero = () => ({ leads: 0, customers: 0, opportunities: 0, tasks: 0 });
   const field: Record<HandoverItemType, 'leads' | 'customers' | 'opportunities'> = { lead: 'leads', customer: 'customers', opportunity: 'opportunities' };
   const totals = zero();
   const per = new Map(recipients.map((r) => [r.id, zero()]));
@@ -110,40 +142,51 @@ function summarise(from: Member, recipients: readonly Member[], items: readonly 
     totals[field[item.type]]++;
     per.get(item.toUserId)![field[item.type]]++;
   }
+  for (const task of tasks) {
+    totals.tasks++;
+    per.get(task.toUserId)!.tasks++;
+  }
+  const sampledTasks = tasks.slice(0, Math.max(0, SAMPLE_SIZE - items.length)).map((t) => ({ type: 'task' as const, id: t.id, title: t.title, toUserId: t.toUserId }));
   return {
     fromUserId: from.id,
     fromName: from.name,
     totals,
     recipients: recipients.map((r) => ({ userId: r.id, name: r.name, ...per.get(r.id)! })),
-    sample: items.slice(0, SAMPLE_SIZE).map((i) => ({ type: i.type, id: i.id, title: i.title, toUserId: i.toUserId })),
+    sample: [...items.slice(0, SAMPLE_SIZE).map((i) => ({ type: i.type, id: i.id, title: i.title, toUserId: i.toUserId })), ...sampledTasks],
   };
 }
 
 /** What a handover would do, without doing it: totals, who gets how much, and a sample. */
 export async function previewHandover(tx: Tx, caller: Caller, body: HandoverBody): Promise<HandoverPreview> {
-  const { from, recipients, items } = await plan(tx, caller, body);
-  return summarise(from, recipients, items);
+  const { from, recipients, items, tasks, method, load } = await plan(tx, caller, body);
+  const recipientIds = recipients.map((r) => r.id);
+  return summarise(from, recipients, items, planTasks(tasks, items, recipientIds, method, load));
 }
 
 /**
  * Moves a person's book in the caller's transaction: open leads, customers and open
  * opportunities go to one colleague or are spread over a team, each customer with its
- * opportunities and linked leads. Only owners change; the pool keeps each record's clocks (a
- * handover is not a fresh claim) and writes one movement per lead and customer.
+ * opportunities and linked leads, and open follow-up tasks with their record (the rest spread
+ * too). Only owners change; the pool keeps each record's clocks (a handover is not a fresh
+ * claim) and writes one movement per lead and customer.
  */
 export async function runHandover(tx: Tx, caller: Caller, body: HandoverBody): Promise<HandoverResult> {
-  const { from, recipients, items } = await plan(tx, caller, body);
+  const { from, recipients, items, tasks: openTasks, method, load } = await plan(tx, caller, body);
   const handoverId = randomUUID();
   const changesOf = (type: HandoverItemType) => items.filter((i) => i.type === type).map((i) => ({ id: i.id, ownerUserId: i.toUserId }));
 
   // Each owning module writes its own rows; an item someone else took meanwhile stays with them.
-  const { customers, leads, pipeline } = await owningModules();
+  const { customers, leads, pipeline, tasks } = await owningModules();
   const moved = new Set<string>([
     ...(await customers.reassignCustomers(tx, changesOf('customer'), from.id)).map((id) => `customer:${id}`),
     ...(await leads.reassignLeads(tx, changesOf('lead'), from.id)).map((id) => `lead:${id}`),
     ...(await pipeline.reassignOpportunities(tx, changesOf('opportunity'), from.id)).map((id) => `opportunity:${id}`),
   ]);
   const done = items.filter((i) => moved.has(`${i.type}:${i.id}`));
+  // Planned against what actually moved, so a task never follows a record that stayed.
+  const plannedTasks = planTasks(openTasks, done, recipients.map((r) => r.id), method, load);
+  const movedTasks = new Set(await tasks.reassignTasks(tx, plannedTasks.map((t) => ({ id: t.id, assigneeUserId: t.toUserId })), from.id));
+  const doneTasks = plannedTasks.filter((t) => movedTasks.has(t.id));
   const poolItems = done.filter((i): i is PlannedItem & { type: RecordType } => i.type === 'lead' || i.type === 'customer');
 
   const pools = await handOverPoolRecords(tx, poolItems);
@@ -167,7 +210,7 @@ export async function runHandover(tx: Tx, caller: Caller, body: HandoverBody): P
   });
   await recordMovements(tx, caller.tenantId, movements);
 
-  const result = { ...summarise(from, recipients, done), handoverId };
+  const result = { ...summarise(from, recipients, done, doneTasks), handoverId };
   const idsOf = (type: HandoverItemType) => done.filter((i) => i.type === type).map((i) => i.id);
   await recordAudit(tx, caller, {
     action: 'pool.handover',
@@ -182,10 +225,11 @@ export async function runHandover(tx: Tx, caller: Caller, body: HandoverBody): P
       include: body.include ?? HANDOVER_INCLUDES,
       note,
       totals: result.totals,
-      recipients: result.recipients.map(({ userId, leads, customers, opportunities }) => ({ userId, leads, customers, opportunities })),
+      recipients: result.recipients.map(({ userId, leads, customers, opportunities, tasks }) => ({ userId, leads, customers, opportunities, tasks })),
       leadIds: idsOf('lead'),
       customerIds: idsOf('customer'),
       opportunityIds: idsOf('opportunity'),
+      taskIds: doneTasks.map((t) => t.id),
     },
   });
 

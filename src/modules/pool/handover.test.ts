@@ -28,6 +28,8 @@ describe.each(DB_KINDS)('handover on %s', (kind) => {
   let manager: Caller;
   /** What the leaver holds, by kind, as the test seeded it. */
   const book = { customers: [] as string[], leads: [] as string[], opportunities: [] as string[], closedLead: '', wonOpportunity: '', familyCustomer: '', familyLead: '', familyOpportunities: [] as string[], strayCustomer: '', strayLead: '', strayOpportunity: '' };
+  /** The leaver's follow-up tasks by what they are on, and tasks a handover must leave alone. */
+  const tasks = { onRecord: new Map<string, string>(), leftovers: [] as string[], untouched: [] as string[], leaver2: '' };
 
   const errorOf = async (p: Promise<unknown>) => {
     const e = await p.then(() => null, (error: unknown) => error);
@@ -47,6 +49,8 @@ describe.each(DB_KINDS)('handover on %s', (kind) => {
       activities: await queryRows(tx, sql`SELECT to_jsonb(a) AS row FROM lead_activities a ORDER BY id`),
       stageHistory: await queryRows(tx, sql`SELECT to_jsonb(h) AS row FROM opportunity_stage_history h ORDER BY id`),
     }));
+  const taskRows = () =>
+    inTenant((tx) => queryRows<{ id: string; assignee_user_id: string; updated_at: unknown; row: Record<string, unknown> }>(tx, sql`SELECT id, assignee_user_id, updated_at, to_jsonb(t) - 'assignee_user_id' - 'updated_at' AS row FROM follow_up_tasks t ORDER BY id`));
   const counts = () =>
     inTenant(async (tx) => {
       const [row] = await queryRows<{ movements: number; audits: number; notes: number }>(
@@ -159,6 +163,37 @@ describe.each(DB_KINDS)('handover on %s', (kind) => {
     });
     await poolRecordsFor('customer', book.customers);
     await poolRecordsFor('lead', book.leads);
+
+    // Open tasks on records that move, on the stray customer whose lead and opportunity move, and
+    // on records that stay (a closed lead, a won opportunity); plus done, deleted and others' tasks.
+    const addTask = (recordType: string, recordId: string, assignee = ids.leaver!, state: 'open' | 'done' | 'deleted' = 'open') =>
+      inTenant(async (tx) => {
+        const [row] = await queryRows<{ id: string }>(
+          tx,
+          sql`INSERT INTO follow_up_tasks (tenant_id, record_type, record_id, title, kind, due_at, assignee_user_id, created_by, done_at, done_by, deleted_at)
+              VALUES (${tenant.id}, ${recordType}, ${recordId}, ${`跟进 ${recordType}`}, 'call', now() + interval '1 day', ${assignee}, ${assignee},
+                CASE WHEN ${state} = 'done' THEN now() END, CASE WHEN ${state} = 'done' THEN ${assignee}::uuid END, CASE WHEN ${state} = 'deleted' THEN now() END)
+              RETURNING id`,
+        );
+        return row!.id;
+      });
+    for (const [type, id] of [
+      ['customer', book.familyCustomer],
+      ['lead', book.familyLead],
+      ['opportunity', book.familyOpportunities[0]!],
+      ['customer', book.strayCustomer],
+      ['lead', book.leads[3]!],
+      ['lead', book.leads[3]!],
+    ] as const) {
+      tasks.onRecord.set(await addTask(type, id), `${type}:${id}`);
+    }
+    tasks.leftovers.push(await addTask('lead', book.closedLead), await addTask('opportunity', book.wonOpportunity));
+    tasks.untouched.push(
+      await addTask('lead', book.leads[4]!, ids.leaver, 'done'),
+      await addTask('lead', book.leads[4]!, ids.leaver, 'deleted'),
+      await addTask('lead', book.leads[4]!, ids.s1),
+    );
+    tasks.leaver2 = await addTask('customer', book.customers[1]!, ids.leaver2);
   });
   afterAll(() => t?.drop());
 
@@ -191,10 +226,12 @@ describe.each(DB_KINDS)('handover on %s', (kind) => {
     const before = { snap: await snapshot(), counts: await counts(), leads: await ownersOf('leads', book.leads) };
     const preview = await inTenant((tx) => previewHandover(tx, manager, toTeam()));
     expect(preview.fromName).toBe('销售leaver');
-    expect(preview.totals).toEqual({ leads: 7, customers: 6, opportunities: 3 });
+    expect(preview.totals).toEqual({ leads: 7, customers: 6, opportunities: 3, tasks: 8 });
     expect(preview.recipients.map((r) => r.userId).sort()).toEqual([ids.s1, ids.s2, ids.s3].sort());
     expect(preview.recipients.reduce((n, r) => n + r.leads + r.customers + r.opportunities, 0)).toBe(16);
-    expect(preview.sample).toHaveLength(16);
+    expect(preview.recipients.reduce((n, r) => n + r.tasks, 0)).toBe(8);
+    expect(preview.sample).toHaveLength(16 + 8);
+    expect(preview.sample.filter((s) => s.type === 'task').map((s) => s.id).sort()).toEqual([...tasks.onRecord.keys(), ...tasks.leftovers].sort());
     expect(preview.sample.find((s) => s.id === book.familyCustomer)).toMatchObject({ type: 'customer', title: '客户1' });
     expect(preview.sample.map((s) => s.id)).not.toContain(book.closedLead);
     expect(preview.sample.map((s) => s.id)).not.toContain(book.wonOpportunity);
@@ -207,8 +244,9 @@ describe.each(DB_KINDS)('handover on %s', (kind) => {
     const before = await snapshot();
     expect(before.activities.length).toBeGreaterThan(0);
     expect(before.stageHistory.length).toBeGreaterThan(book.opportunities.length);
+    const tasksBefore = await taskRows();
     const result = await inTenant((tx) => runHandover(tx, manager, toTeam({ note: '离职交接' })));
-    expect(result.totals).toEqual({ leads: 7, customers: 6, opportunities: 3 });
+    expect(result.totals).toEqual({ leads: 7, customers: 6, opportunities: 3, tasks: 8 });
 
     const leads = await ownersOf('leads', [...book.leads, book.closedLead]);
     const customers = await ownersOf('customers', [...book.customers, book.strayCustomer]);
@@ -235,6 +273,29 @@ describe.each(DB_KINDS)('handover on %s', (kind) => {
 
     // Only owners moved: stages, stage history, activities and custom fields are as they were.
     expect(await snapshot()).toEqual(before);
+
+    // Each task went with its record, the stray customer's with that customer's lead and opportunity;
+    // the two on records that stayed behind were dealt out like families of their own.
+    const tasksAfter = await taskRows();
+    const assigneeOf = (id: string) => tasksAfter.find((t) => t.id === id)!.assignee_user_id;
+    const ownerOf = (key: string) => {
+      const [type, id] = key.split(':') as [string, string];
+      return type === 'lead' ? leads.get(id) : type === 'customer' ? customers.get(id) : opportunities.get(id);
+    };
+    for (const [taskId, key] of tasks.onRecord) {
+      expect(assigneeOf(taskId), key).toBe(key === `customer:${book.strayCustomer}` ? leads.get(book.strayLead) : ownerOf(key));
+    }
+    const leftoverAssignees = tasks.leftovers.map(assigneeOf);
+    for (const a of leftoverAssignees) expect(recipients).toContain(a);
+    expect(new Set(leftoverAssignees).size).toBe(2);
+    expect(result.recipients.reduce((n, r) => n + r.tasks, 0)).toBe(8);
+    // Only the assignee changed on a moved task; done, deleted, others' and the other leaver's did not change at all.
+    expect(tasksAfter.map((t) => t.id)).toEqual(tasksBefore.map((t) => t.id));
+    for (const was of tasksBefore) {
+      const now = tasksAfter.find((t) => t.id === was.id)!;
+      expect(now.row).toEqual(was.row);
+      if (tasks.untouched.includes(was.id) || was.id === tasks.leaver2) expect(now).toEqual(was);
+    }
 
     await inTenant(async (tx) => {
       const movements = await queryRows<{ record_type: string; record_id: string; from_user_id: string; to_user_id: string; actor_user_id: string; detail: { handoverId: string; note: string } }>(
@@ -263,6 +324,7 @@ describe.each(DB_KINDS)('handover on %s', (kind) => {
       expect((audits[0]!.after.leadIds as string[]).sort()).toEqual([...book.leads].sort());
       expect((audits[0]!.after.customerIds as string[]).sort()).toEqual([...book.customers].sort());
       expect((audits[0]!.after.opportunityIds as string[]).sort()).toEqual([...book.opportunities].sort());
+      expect((audits[0]!.after.taskIds as string[]).sort()).toEqual([...tasks.onRecord.keys(), ...tasks.leftovers].sort());
       const notes = await queryRows<{ user_id: string; data: { count: number; fromName: string }; link: string }>(tx, sql`SELECT user_id, data, link FROM notifications WHERE kind = 'pool.handover'`);
       expect(notes.map((n) => n.user_id).sort()).toEqual(recipients.sort());
       for (const n of notes) {
@@ -274,7 +336,7 @@ describe.each(DB_KINDS)('handover on %s', (kind) => {
 
   it('a second run finds nothing left to move', async () => {
     const result = await inTenant((tx) => runHandover(tx, manager, toTeam()));
-    expect(result.totals).toEqual({ leads: 0, customers: 0, opportunities: 0 });
+    expect(result.totals).toEqual({ leads: 0, customers: 0, opportunities: 0, tasks: 0 });
     expect((await counts()).movements).toBe(13);
   });
 
@@ -285,7 +347,9 @@ describe.each(DB_KINDS)('handover on %s', (kind) => {
       expect.arrayContaining([[ids.south1, 0], [ids.south2, 3]]),
     );
     const result = await inTenant((tx) => runHandover(tx, admin, { fromUserId: ids.leaver2!, toUserId: ids.s1!, include: ['customers'] }));
-    expect(result.totals).toEqual({ leads: 0, customers: 3, opportunities: 0 });
-    expect(result.recipients).toEqual([{ userId: ids.s1, name: '销售s1', leads: 0, customers: 3, opportunities: 0 }]);
+    expect(result.totals).toEqual({ leads: 0, customers: 3, opportunities: 0, tasks: 0 });
+    expect(result.recipients).toEqual([{ userId: ids.s1, name: '销售s1', leads: 0, customers: 3, opportunities: 0, tasks: 0 }]);
+    // Tasks were left out of this handover: the one on a customer that moved stays with its person.
+    expect((await taskRows()).find((t) => t.id === tasks.leaver2)).toMatchObject({ assignee_user_id: ids.leaver2 });
   });
 });

@@ -25,6 +25,7 @@ import { LeadListPage } from '../features/leads/lead-list.page.tsx';
 import { LeadRejectsPage } from '../features/leads/lead-rejects.page.tsx';
 import { LeadPage } from '../features/leads/lead.page.tsx';
 import { WebFormsPage } from '../features/leads/web-forms.page.tsx';
+import { TasksPage } from '../features/tasks/tasks.page.tsx';
 import { ScoringSettingsPage } from '../features/scoring/scoring-settings.page.tsx';
 import { AssignmentSettingsPage } from '../features/assignment/assignment-settings.page.tsx';
 import { SellerAvailabilityPage } from '../features/assignment/seller-availability.page.tsx';
@@ -103,6 +104,7 @@ function AppRoutes() {
           <Route element={<RequirePermission permission="leads.read" />}>
             <Route path="/leads" element={<LeadListPage />} />
             <Route path="/leads/:id" element={<LeadPage />} />
+            <Route path="/tasks" element={<TasksPage />} />
           </Route>
           <Route element={<RequirePermission permission="leads.assign" />}>
             <Route path="/leads/rejects" element={<LeadRejectsPage />} />

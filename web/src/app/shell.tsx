@@ -20,6 +20,7 @@ import {
   MenuOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
   StopOutlined,
@@ -44,7 +45,8 @@ function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const { can } = useSession();
   const items: NavItem[] = [
-    // sales: leads, opportunities, funnel, then the sales settings pages
+    // sales: my tasks, leads, opportunities, funnel, then the sales settings pages
+    { path: '/tasks', label: t('tasks.nav'), icon: <ScheduleOutlined />, testId: 'nav-tasks', group: 'sales', permission: 'leads.read' },
     { path: '/leads', label: t('leads.nav.leads'), icon: <AimOutlined />, testId: 'nav-leads', group: 'sales', permission: 'leads.read' },
     { path: '/opportunities', label: t('pipeline.nav.opportunities'), icon: <FundProjectionScreenOutlined />, testId: 'nav-opportunities', group: 'sales', permission: 'pipeline.read' },
     { path: '/analytics/funnel', label: t('funnel.nav'), icon: <FunnelPlotOutlined />, testId: 'nav-funnel', group: 'sales', permission: 'leads.read' },

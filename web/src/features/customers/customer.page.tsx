@@ -12,6 +12,7 @@ import { ContactsTab, IdentitiesTab, MergesTab, OrdersTab, ProfileTab, SourcesTa
 import { CustomerTagsEditor } from './customer-tags.editor.tsx';
 import { CustomerOpportunities } from '../pipeline/customer-opportunities.tsx';
 import { PoolHistory } from '../pool/pool-history.tsx';
+import { RecordTasks } from '../tasks/record-tasks.tsx';
 import type { Customer, CustomerDetail } from './customer.types.ts';
 
 export function CustomerPage() {
@@ -142,6 +143,7 @@ export function CustomerPage() {
           )}
         </Flex>
       </Card>
+      <RecordTasks recordType="customer" recordId={customer.id} style={{ marginBottom: 16 }} />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           data-testid="customer-tabs"

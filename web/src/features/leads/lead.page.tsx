@@ -8,6 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import { useErrorHandler } from '../../app/use-error-handler.ts';
 import { useTeams } from '../org/use-teams.ts';
 import { PoolHistory } from '../pool/pool-history.tsx';
+import { RecordTasks } from '../tasks/record-tasks.tsx';
 import { DisqualifyModal, QualifyModal } from './lead-actions.tsx';
 import { LeadAssignModal } from './lead-assign.modal.tsx';
 import { ScoreReasonList, ScoreTag, StatusTag } from './lead-bits.tsx';
@@ -151,6 +152,7 @@ export function LeadPage() {
         </Col>
         <Col xs={24} lg={9}>
           <Flex vertical gap={16}>
+            <RecordTasks recordType="lead" recordId={lead.id} />
             <Card
               title={
                 <Flex align="center" gap={8}>

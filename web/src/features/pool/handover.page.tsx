@@ -33,6 +33,7 @@ function PlanView({ plan, names }: { plan: HandoverPlan; names: ReadonlyMap<stri
     { title: t('pool.handover.include.leads'), dataIndex: 'leads', align: 'right' },
     { title: t('pool.handover.include.customers'), dataIndex: 'customers', align: 'right' },
     { title: t('pool.handover.include.opportunities'), dataIndex: 'opportunities', align: 'right' },
+    { title: t('pool.handover.include.tasks'), dataIndex: 'tasks', align: 'right' },
   ];
   const sampleColumns: TableColumnsType<SampleRow> = [
     { title: t('pool.field.type'), dataIndex: 'type', render: (v: SampleRow['type']) => recordTypeLabel(t, v) },
@@ -43,7 +44,7 @@ function PlanView({ plan, names }: { plan: HandoverPlan; names: ReadonlyMap<stri
     <Flex vertical gap={16} data-testid="handover-plan">
       <Row gutter={[16, 16]}>
         {HANDOVER_INCLUDES.map((key) => (
-          <Col xs={8} key={key}>
+          <Col xs={12} sm={6} key={key}>
             <Statistic title={handoverIncludeLabel(t, key)} value={plan.totals[key]} data-testid={`handover-total-${key}`} />
           </Col>
         ))}
@@ -105,7 +106,7 @@ export function HandoverPage() {
 
   const current = done ? 3 : preview ? 2 : from ? 1 : 0;
   const fromName = (done ?? preview)?.fromName ?? (from ? (names.get(from) ?? '') : '');
-  const empty = preview ? preview.totals.leads + preview.totals.customers + preview.totals.opportunities === 0 : false;
+  const empty = preview ? preview.totals.leads + preview.totals.customers + preview.totals.opportunities + preview.totals.tasks === 0 : false;
 
   return (
     <>

@@ -3,8 +3,10 @@ import { countdown, recycleReason, type Countdown } from './pool.format.ts';
 import type { ClaimOutcome, Exemption, HandoverInclude, MovementKind, RecordType, ReleaseReason, RuleKind } from './pool.types.ts';
 
 /** Labels spelled out key by key, so the locale test sees every one of them. */
-export function recordTypeLabel(t: TFunction, type: RecordType | 'opportunity'): string {
+export function recordTypeLabel(t: TFunction, type: RecordType | 'opportunity' | 'task'): string {
   switch (type) {
+    case 'task':
+      return t('pool.recordType.task');
     case 'lead':
       return t('pool.recordType.lead');
     case 'customer':
@@ -103,6 +105,8 @@ export function handoverIncludeLabel(t: TFunction, include: HandoverInclude): st
       return t('pool.handover.include.customers');
     case 'opportunities':
       return t('pool.handover.include.opportunities');
+    case 'tasks':
+      return t('pool.handover.include.tasks');
   }
 }
 

@@ -138,8 +138,8 @@ export type CirculatingRecord = {
 };
 export type CollusionReport = { pairs: CollusionPair[]; circulating: CirculatingRecord[] };
 
-export type HandoverInclude = 'leads' | 'customers' | 'opportunities';
-export const HANDOVER_INCLUDES: readonly HandoverInclude[] = ['leads', 'customers', 'opportunities'];
+export type HandoverInclude = 'leads' | 'customers' | 'opportunities' | 'tasks';
+export const HANDOVER_INCLUDES: readonly HandoverInclude[] = ['leads', 'customers', 'opportunities', 'tasks'];
 export type HandoverMethod = 'round_robin' | 'least_loaded';
 export type HandoverBody = {
   fromUserId: string;
@@ -152,9 +152,9 @@ export type HandoverBody = {
 export type HandoverPlan = {
   fromUserId?: string;
   fromName?: string;
-  totals: { leads: number; customers: number; opportunities: number };
-  recipients: { userId: string; name: string; leads: number; customers: number; opportunities: number }[];
-  sample: { type: 'lead' | 'customer' | 'opportunity'; id: string; title: string; toUserId: string }[];
+  totals: { leads: number; customers: number; opportunities: number; tasks: number };
+  recipients: { userId: string; name: string; leads: number; customers: number; opportunities: number; tasks: number }[];
+  sample: { type: 'lead' | 'customer' | 'opportunity' | 'task'; id: string; title: string; toUserId: string }[];
   handoverId?: string;
 };
 

@@ -6,7 +6,8 @@ import { api, type Page } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useErrorHandler } from '../../app/use-error-handler.ts';
 import { TaskForm } from './task-form.tsx';
-import { TaskItem, useTaskActions } from './task-item.tsx';
+import { TaskItem } from './task-item.tsx';
+import { useTaskActions } from './use-task-actions.ts';
 import type { Task, TaskRecordType } from './task.types.ts';
 
 /** 下次跟进: the open tasks on a lead or customer, everyone's, soonest first, and a form to plan the next one. */
@@ -55,6 +56,7 @@ export function RecordTasks({ recordType, recordId, style }: { recordType: TaskR
               setTasks((list) => [...(list ?? []), task].sort((a, b) => a.dueAt.localeCompare(b.dueAt)));
               setAdding(false);
             }}
+            onCancel={() => setAdding(false)}
           />
           <Divider style={{ margin: '12px 0' }} />
         </>

@@ -20,7 +20,7 @@ const localInput = (date: Date) => dayjs(date).format('YYYY-MM-DDTHH:mm');
  * Plans the next follow-up on a record. The due time is a native date-time input: on a phone it
  * opens the system picker, which fits any screen, where a date-and-time panel would not.
  */
-export function TaskForm({ recordType, recordId, onCreated }: { recordType: TaskRecordType; recordId: string; onCreated(task: Task): void }) {
+export function TaskForm({ recordType, recordId, onCreated, onCancel }: { recordType: TaskRecordType; recordId: string; onCreated(task: Task): void; onCancel?(): void }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const onError = useErrorHandler();
@@ -75,7 +75,12 @@ export function TaskForm({ recordType, recordId, onCreated }: { recordType: Task
       <Form.Item name="note" style={{ marginBottom: 8 }}>
         <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} placeholder={t('tasks.form.notePlaceholder')} data-testid="task-form-note" />
       </Form.Item>
-      <Flex justify="flex-end">
+      <Flex justify="flex-end" gap={8}>
+        {onCancel && (
+          <Button onClick={onCancel} data-testid="task-form-cancel">
+            {t('common.cancel')}
+          </Button>
+        )}
         <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={saving} data-testid="task-form-submit">
           {t('tasks.form.submit')}
         </Button>

@@ -1,48 +1,13 @@
 import { CheckOutlined, DeleteOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../app/api.ts';
-import { useErrorHandler } from '../../app/use-error-handler.ts';
 import { recordPath } from './task.format.ts';
 import { taskKindLabel, taskRecordTypeLabel } from './task.labels.ts';
 import type { Task } from './task.types.ts';
 
 const formatTime = (value: string) => dayjs(value).format('MM-DD HH:mm');
-
-/** Completes a task with one click; answers the task as the server now has it. */
-export function useTaskActions(onChanged: (task: Task | null, id: string) => void) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const onError = useErrorHandler();
-  const [busy, setBusy] = useState<string | null>(null);
-  const complete = async (task: Task) => {
-    setBusy(task.id);
-    try {
-      onChanged(await api<Task>(`/tasks/${task.id}/done`, { method: 'POST' }), task.id);
-      void message.success(t('tasks.completed', { title: task.title }));
-    } catch (error) {
-      onError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
-  const remove = async (task: Task) => {
-    setBusy(task.id);
-    try {
-      await api(`/tasks/${task.id}`, { method: 'DELETE' });
-      onChanged(null, task.id);
-      void message.success(t('tasks.deleted'));
-    } catch (error) {
-      onError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { busy, complete, remove };
-}
 
 type Props = {
   task: Task;
