@@ -289,6 +289,16 @@ describe('journey: public and private pool (claim, release, manage)', () => {
         await page.goto(`/customers/${customers.items[0]!.id}`);
         await byTestId(page, 'customer-tab-pool').click();
         await page.locator('[data-testid="pool-history"], [data-testid="pool-history-empty"]').first().waitFor();
+
+        // A manager puts the customer into the public pool from its page; its history says so.
+        await byTestId(page, 'record-move-to-pool').click();
+        await pickOption(page, byTestId(page, 'pool-manage-pool'), '公海');
+        await byTestId(page, 'pool-manage-submit').click();
+        await page.getByText(/已移动 1 条/).waitFor();
+        const record = (await (await page.request.get('/api/v1/pool/records?view=mine')).json()) as { items: { id: string }[] };
+        expect(record.items.some((i) => i.id === customers.items[0]!.id)).toBe(false);
+        const history = (await (await page.request.get(`/api/v1/pool/records/customer/${customers.items[0]!.id}/history`)).json()) as { kind: string }[];
+        expect(['move', 'enter']).toContain(history[0]!.kind);
       } finally {
         await context.close();
       }

@@ -250,7 +250,7 @@ export async function moveRecords(tx: Tx, caller: Caller, input: { records: Reco
   });
   const refs = dedupe(input.records);
   if (!(await accessTo(tx, caller, [target.id])).get(target.id)?.canManage) throw forbidden();
-  await enterUnmanaged(tx, caller, refs, target.id);
+  const entered = await enterUnmanaged(tx, caller, refs, target.id, input.note ?? null);
   const rows = await managedRows(tx, caller, refs);
   const moving = rows.filter((r) => r.pool_id !== target.id || r.owner_user_id !== null);
   await tx.execute(sql`
@@ -264,7 +264,7 @@ export async function moveRecords(tx: Tx, caller: Caller, input: { records: Reco
   for (const r of moving) {
     await recordAudit(tx, caller, { action: 'pool.move', entity: r.record_type, entityId: r.record_id, before: { poolId: r.pool_id, ownerUserId: r.owner_user_id }, after: { poolId: target.id, ownerUserId: null, note: input.note ?? null } });
   }
-  return { moved: moving.length };
+  return { moved: moving.length + entered };
 }
 
 /** Level, contract date and location: the owner or a manager may set them. */
@@ -291,18 +291,23 @@ export async function patchRecord(tx: Tx, caller: Caller, ref: RecordRef, patch:
  * Records not under pool management yet (an imported customer nobody owns) enter the target pool
  * first, if the caller may see them; their owner, if any, stays until the move below.
  */
-async function enterUnmanaged(tx: Tx, caller: Caller, refs: readonly RecordRef[], poolId: string) {
+async function enterUnmanaged(tx: Tx, caller: Caller, refs: readonly RecordRef[], poolId: string, note: string | null): Promise<number> {
   const known = await queryRows<{ record_type: string; record_id: string }>(
     tx,
     sql`SELECT record_type, record_id FROM pool_records p JOIN unnest(${sql.param(refs.map((r) => r.type))}::text[], ${sql.param(refs.map((r) => r.id))}::uuid[]) AS u(t, r)
         ON p.record_type = u.t AND p.record_id = u.r WHERE p.closed_at IS NULL`,
   );
   const isKnown = new Set(known.map((k) => `${k.record_type}:${k.record_id}`));
+  let entered = 0;
   for (const type of ['lead', 'customer'] as const) {
     const ids = refs.filter((r) => r.type === type && !isKnown.has(`${type}:${r.id}`)).map((r) => r.id);
     if (ids.length === 0) continue;
-    await syncRecords(tx, caller, await handlerOf(type).entries(tx, caller, ids), { kind: 'enter', poolId });
+    const entries = await handlerOf(type).entries(tx, caller, ids);
+    await syncRecords(tx, caller, entries, { kind: 'enter', poolId, reason: note });
+    // Owned ones are moved to the public side below; unowned ones are there already.
+    entered += entries.filter((e) => !e.ownerUserId).length;
   }
+  return entered;
 }
 
 const dedupe = (refs: readonly RecordRef[]) => [...new Map(refs.map((r) => [`${r.type}:${r.id}`, r])).values()];

@@ -298,6 +298,7 @@ describe.each(DB_KINDS)('public and private pools on %s', (kind) => {
     expect(await record(customer!.id)).toBeUndefined();
     const moved = await call('POST', '/api/v1/pool/move', admin, { records: [{ type: 'customer', id: customer!.id }], poolId: defaultPool });
     expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toEqual({ moved: 1 });
     expect(await record(customer!.id)).toMatchObject({ owner_user_id: null, pool_id: defaultPool, lat: 30.274 });
     const near = (await call('GET', `/api/v1/pools/${defaultPool}/records?view=public&type=customer&lat=30.25&lng=120.16`, cookies.sales1!)).json();
     expect(near.items[0]).toMatchObject({ id: customer!.id, distanceKm: expect.any(Number) });

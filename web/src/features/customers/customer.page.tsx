@@ -11,6 +11,7 @@ import { CustomerEditDrawer } from './customer-edit.drawer.tsx';
 import { ContactsTab, IdentitiesTab, MergesTab, OrdersTab, ProfileTab, SourcesTab } from './customer-sections.tsx';
 import { CustomerTagsEditor } from './customer-tags.editor.tsx';
 import { CustomerOpportunities } from '../pipeline/customer-opportunities.tsx';
+import { MoveToPoolButton } from '../pool/move-to-pool.button.tsx';
 import { PoolHistory } from '../pool/pool-history.tsx';
 import { RecordTasks } from '../tasks/record-tasks.tsx';
 import type { Customer, CustomerDetail } from './customer.types.ts';
@@ -113,6 +114,7 @@ export function CustomerPage() {
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit-open">
                 {t('common.edit')}
               </Button>
+              {can('pool.manage') && <MoveToPoolButton type="customer" id={customer.id} onMoved={() => setGeneration((g) => g + 1)} />}
               {canMarkDead && (
                 <Popconfirm
                   title={t('customers.confirmMobileDead', { mobile: customer.mobile })}
