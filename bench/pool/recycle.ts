@@ -54,11 +54,21 @@ function shortestDays(pool: PoolSpec, level: string): number {
 const U = (salt: number) => `((hashint4(g * 16 + ${salt}) & 2147483647)::float8 / 2147483648)`;
 
 /**
+ * How the private records split on the night of the run. `backlog` is the worst case, a run after
+ * weeks without one; `night` is a steady nightly run, where only the day's share came due.
+ */
+export const MIXES = {
+  backlog: { fall: 0.2, warn: 0.1, exempt: 0.1 },
+  night: { fall: 0.01, warn: 0.02, exempt: 0.1 },
+} as const;
+export type Mix = keyof typeof MIXES;
+
+/**
  * The seeded records of serials $2..$3, with everything the three inserts need. Each record's
  * claim time is set so that its deadline (claim + the shortest rule of its pool and level) lands
- * where its category says: past (fall, 20 %), inside its pool's warning window (warn, 10 %), past
- * but exempt (won / open opportunity above every pool's threshold / live contract, 10 %), or well
- * ahead (safe). Follow-up and opportunity dates are either the claim time or unset, which leaves
+ * where its category says, in the shares of the mix ($12..$14, cumulative): past (fall), inside its
+ * pool's warning window (warn), past but exempt (won / open opportunity above every pool's
+ * threshold / live contract), or well ahead (safe). Follow-up and opportunity dates are either the claim time or unset, which leaves
  * the deadline where it was put.
  */
 const SEED = `
@@ -67,7 +77,7 @@ const SEED = `
       CASE WHEN ${U(1)} < 0.6 THEN 'lead' ELSE 'customer' END AS typ,
       CASE WHEN ${U(2)} < $10::float8 THEN 1 WHEN ${U(2)} < $11::float8 THEN 2 ELSE 3 END AS p,
       CASE WHEN ${U(3)} < 0.2 THEN 'A' WHEN ${U(3)} < 0.55 THEN 'B' ELSE 'C' END AS lvl,
-      CASE WHEN ${U(4)} < 0.2 THEN 'fall' WHEN ${U(4)} < 0.3 THEN 'warn' WHEN ${U(4)} < 0.4 THEN 'exempt' ELSE 'safe' END AS cat,
+      CASE WHEN ${U(4)} < $12::float8 THEN 'fall' WHEN ${U(4)} < $13::float8 THEN 'warn' WHEN ${U(4)} < $14::float8 THEN 'exempt' ELSE 'safe' END AS cat,
       floor(${U(5)} * 3)::int AS exempt_by,
       ${U(6)} AS u6, ${U(7)} AS u7, ${U(8)} AS u8, ${U(9)} AS u9,
       (ARRAY['杭州','宁波','苏州','无锡','南京','上海','广州','深圳','佛山','成都','武汉','青岛'])[1 + g % 12] AS city,
@@ -141,6 +151,7 @@ const one = async <K extends string>(db: Database, text: string, values: unknown
 export type RecycleResult = {
   kind: DbKind;
   n: number;
+  mix: Mix;
   load: number;
   first: { seconds: number; fell: number; warned: number; statements: StatementTime[] };
   second: { seconds: number; fell: number; warned: number };
@@ -151,7 +162,7 @@ export type RecycleResult = {
 export type Prepared = { t: TestDatabase; tenantId: string; n: number; load: number; expected: Record<string, number> };
 
 /** A scratch database with the tenant, its pools and rules, and n loaded, vacuumed and analysed private records. */
-export async function prepareRecycle(kind: DbKind, n: number): Promise<Prepared> {
+export async function prepareRecycle(kind: DbKind, n: number, mix: Mix = 'backlog'): Promise<Prepared> {
   const t = await openTestDatabase(kind);
   try {
     const tenant = await buildTenant(t);
@@ -183,6 +194,7 @@ export async function prepareRecycle(kind: DbKind, n: number): Promise<Prepared>
       tenant.id, lo, hi, sellers, poolIds,
       keys.map((k) => k.p), keys.map((k) => k.level), keys.map((k) => k.m), keys.map((k) => k.w),
       bounds[0], bounds[1],
+      MIXES[mix].fall, MIXES[mix].fall + MIXES[mix].warn, MIXES[mix].fall + MIXES[mix].warn + MIXES[mix].exempt,
     ];
     // As the database owner, set-based: a million records through the services would take hours.
     const loaded = await load(t.db, n, params, kind);
@@ -205,8 +217,8 @@ export async function prepareRecycle(kind: DbKind, n: number): Promise<Prepared>
   }
 }
 
-export async function recycleBench(kind: DbKind, n: number, options: { explain: boolean }): Promise<RecycleResult> {
-  const { t, tenantId, load: loaded, expected } = await prepareRecycle(kind, n);
+export async function recycleBench(kind: DbKind, n: number, options: { explain: boolean; mix: Mix }): Promise<RecycleResult> {
+  const { t, tenantId, load: loaded, expected } = await prepareRecycle(kind, n, options.mix);
   const actor = { tenantId, userId: null };
   try {
     const before = await one<'private' | 'leads' | 'customers'>(t.db, `SELECT (SELECT count(*)::int FROM pool_records WHERE owner_user_id IS NOT NULL) AS private,
@@ -264,6 +276,7 @@ export async function recycleBench(kind: DbKind, n: number, options: { explain: 
     return {
       kind,
       n,
+      mix: options.mix,
       load: loaded,
       first: { seconds: firstSeconds, fell, warned: first!.warned, statements },
       second: { seconds: secondSeconds, fell: second!.fell, warned: second!.warned },
@@ -278,7 +291,7 @@ export async function recycleBench(kind: DbKind, n: number, options: { explain: 
 export function printRecycle(results: RecycleResult[]) {
   console.log(`\nmachine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   for (const r of results) {
-    console.log(`\n${r.kind}: where the first run's ${r.first.seconds.toFixed(2)} s went (ms, statements alike summed, in order of first use)`);
+    console.log(`\n${r.kind}, ${r.mix} mix: where the first run's ${r.first.seconds.toFixed(2)} s went (ms, statements alike summed, in order of first use)`);
     const byLabel = new Map<string, { ms: number; count: number }>();
     for (const s of r.first.statements) {
       const key = s.label.slice(0, 48);
@@ -289,10 +302,10 @@ export function printRecycle(results: RecycleResult[]) {
     console.log(`  expected by the seed: ${JSON.stringify(r.expected)}`);
     console.log(r.failures.length ? `  CHECKS FAILED:\n  - ${r.failures.join('\n  - ')}` : '  checks: all passed');
   }
-  console.log('\n| database | private records | load | first run | fell | warned | second run (moves nothing) | checks |\n|---|---|---|---|---|---|---|---|');
+  console.log('\n| database | mix | private records | load | first run | fell | warned | second run (moves nothing) | checks |\n|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     console.log(
-      `| ${r.kind} | ${r.n.toLocaleString('en')} | ${r.load.toFixed(0)} s | **${r.first.seconds.toFixed(2)} s** | ${r.first.fell.toLocaleString('en')} | ${r.first.warned.toLocaleString('en')} | ` +
+      `| ${r.kind} | ${r.mix} | ${r.n.toLocaleString('en')} | ${r.load.toFixed(0)} s | **${r.first.seconds.toFixed(2)} s** | ${r.first.fell.toLocaleString('en')} | ${r.first.warned.toLocaleString('en')} | ` +
         `${r.second.seconds.toFixed(2)} s (fell ${r.second.fell}, warned ${r.second.warned}) | ${r.failures.length ? 'FAILED' : 'passed'} |`,
     );
   }

@@ -13,7 +13,7 @@ export function labelOf(query: SQL): string {
 export type StatementTime = { label: string; ms: number };
 
 /** Statements worth an EXPLAIN ANALYZE: the set-based ones that touch every due record. */
-const HEAVY = /^(INSERT INTO pool_due|WITH fell|UPDATE leads|UPDATE customers|WITH warned)/;
+const HEAVY = /^(INSERT INTO pool_due|CREATE TEMP TABLE pool_due|WITH fell|UPDATE leads|UPDATE customers|WITH warned)/;
 
 /**
  * Times every `tx.execute` the code under test makes, without touching that code. With `explain`,

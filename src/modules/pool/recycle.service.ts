@@ -35,12 +35,15 @@ export async function runRecycle(tx: Tx, actor: Actor, trigger: 'schedule' | 'ma
 
   // A hash join over a million records in memory rather than in sixteen batches spilled to disk.
   await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+  // The run's statements are costed high enough to be JIT-compiled, which takes each process a few
+  // hundred ms (the verdict: ~0.3 s of ~1.2 s) and wins back less on a single pass over the rows.
+  await tx.execute(sql`SET LOCAL jit = off`);
   await tx.execute(sql`DROP TABLE IF EXISTS pool_due`);
+  // CREATE TABLE AS rather than INSERT ... SELECT: PostgreSQL 15 plans the latter on one process,
+  // the former may scan the million records with parallel workers (0009 makes the tenant policy
+  // parallel safe). Only the due and warned records are written; their columns keep the verdict's types.
   await tx.execute(sql`
-    CREATE TEMP TABLE pool_due (record_type text, record_id uuid, owner_user_id uuid, pool_id uuid, title text,
-      protection_days integer, claim_wait_minutes integer, deadline timestamptz, rule_kind text, rule_days integer) ON COMMIT DROP`);
-  await tx.execute(sql`
-    INSERT INTO pool_due
+    CREATE TEMP TABLE pool_due ON COMMIT DROP AS
     SELECT record_type, record_id, owner_user_id, pool_id, title, protection_days, claim_wait_minutes, deadline, rule_kind, rule_days
     FROM (${verdictSql(sql`true`)}) v
     WHERE v.deadline <= now() + v.warn_days * interval '1 day'`);

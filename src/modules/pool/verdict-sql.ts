@@ -9,7 +9,9 @@ import { sql, type SQL } from 'drizzle-orm';
  */
 export function verdictSql(where: SQL): SQL {
   return sql`
-    WITH rule_days AS (
+    -- Inlined into both joins: a materialised CTE can only be read by the leader, which would keep
+    -- the verdict over a million records out of a parallel plan.
+    WITH rule_days AS NOT MATERIALIZED (
       SELECT pool_id, level,
         min(days) FILTER (WHERE kind = 'no_follow_up') AS follow_days,
         min(days) FILTER (WHERE kind = 'no_opportunity') AS opp_days,
