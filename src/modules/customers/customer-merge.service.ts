@@ -70,7 +70,9 @@ export async function mergeCustomers(
 
   const settings = await getCustomerSettings(tx);
   const { values } = cleanedValues(surviveValues(survivor, merged, settings), now, settings.fieldTemplates);
-  await tx.update(customers).set({ ...values, ownerUserId: survivor.ownerUserId ?? merged.ownerUserId, updatedAt: now }).where(eq(customers.id, survivorId));
+  const [survived] = await tx.update(customers).set({ ...values, ownerUserId: survivor.ownerUserId ?? merged.ownerUserId, updatedAt: now }).where(eq(customers.id, survivorId)).returning();
+  // A survivor nobody held takes the merged record's owner, and with it a place in their private pool.
+  if (!survivor.ownerUserId && survived!.ownerUserId) await syncCustomerPool(tx, actor, survivor, survived!);
   await tx.update(customers).set({ mergedInto: survivorId, deletedAt: now }).where(eq(customers.id, mergedId));
   await tx
     .update(matchReviews)
@@ -122,7 +124,9 @@ export async function undoMerge(tx: Tx, actor: Actor, mergeId: string): Promise<
   if (moved.tags.length) await tx.delete(customerTags).where(and(eq(customerTags.customerId, merge.survivorId), inArray(customerTags.tag, moved.tags)));
   const before = merge.survivorBefore as unknown as CustomerRow;
   const { values } = cleanedValues(rowToInput({ ...before, rejectedValues: before.rejectedValues ?? {} } as CustomerRow), now);
-  await tx.update(customers).set({ ...values, ownerUserId: before.ownerUserId, updatedAt: now }).where(eq(customers.id, merge.survivorId));
+  const [heldBefore] = await tx.select({ ownerUserId: customers.ownerUserId }).from(customers).where(eq(customers.id, merge.survivorId));
+  const [survivorNow] = await tx.update(customers).set({ ...values, ownerUserId: before.ownerUserId, updatedAt: now }).where(eq(customers.id, merge.survivorId)).returning();
+  if (heldBefore?.ownerUserId !== survivorNow!.ownerUserId) await syncCustomerPool(tx, actor, heldBefore ?? null, survivorNow!);
   await tx.update(customers).set({ mergedInto: null, deletedAt: null, updatedAt: now }).where(eq(customers.id, merge.mergedId));
   await tx.update(customerMerges).set({ undoneAt: now }).where(eq(customerMerges.id, mergeId));
   await refreshMatchKeys(tx, actor.tenantId, [merge.survivorId, merge.mergedId]);

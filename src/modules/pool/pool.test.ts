@@ -309,6 +309,20 @@ describe.each(DB_KINDS)('public and private pools on %s', (kind) => {
     expect(owner[0]!.owner_user_id).toBe(ids.sales1);
   });
 
+  it('a merge keeps the pool in step: the merged record leaves it, an unheld survivor takes its owner; undo puts both back', async () => {
+    const [survivor] = await inTenant((tx) => queryRows<{ id: string }>(tx, sql`INSERT INTO customers (tenant_id, kind, name, province) VALUES (${tenant.id}, 'company', '嘉兴南湖纺织有限公司', '浙江省') RETURNING id`));
+    const merged = (await call('POST', '/api/v1/customers', cookies.sales2!, { kind: 'company', name: '嘉兴南湖纺织公司', province: '浙江省' })).json();
+    expect(await record(merged.id)).toMatchObject({ owner_user_id: ids.sales2, closed_at: null });
+    const res = await call('POST', `/api/v1/customers/${survivor!.id}/merge`, admin, { otherId: merged.id });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await record(merged.id)).toMatchObject({ closed_at: expect.anything() });
+    expect(await record(survivor!.id)).toMatchObject({ owner_user_id: ids.sales2, closed_at: null });
+    const undo = await call('POST', `/api/v1/merges/${res.json().mergeId}/undo`, admin);
+    expect(undo.statusCode, undo.body).toBe(200);
+    expect(await record(merged.id)).toMatchObject({ owner_user_id: ids.sales2, closed_at: null });
+    expect(await record(survivor!.id)).toMatchObject({ owner_user_id: null });
+  });
+
   it('handover, collusion report and settings answer over HTTP, refusing nonsense with the field named', async () => {
     const preview = await call('POST', '/api/v1/pool/handover/preview', admin, { fromUserId: ids.sales1, toUserId: ids.sales2 });
     expect(preview.statusCode, preview.body).toBe(200);
