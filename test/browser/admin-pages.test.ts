@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   byTestId,
+  confirmAction,
   expectText,
   JOURNEY_TIMEOUT,
   login,
@@ -105,8 +106,7 @@ describe('journey: teams, roles, audit log and API tokens', () => {
         const row = byTestId(page, 'tokens-table').locator('tr.ant-table-row', { hasText: 'ERP 同步' });
         await expectText(row, '有效');
         await expect.poll(async () => (await page.content()).includes(token)).toBe(false); // shown once only
-        await byTestId(row, 'token-revoke').click();
-        await confirm(page);
+        await confirmAction(page, byTestId(row, 'token-revoke'), async () => (await row.innerText()).includes('已吊销'));
         await expectText(row, '已吊销');
         await screenshot(page, 'admin', 'tokens');
       } finally {

@@ -151,6 +151,25 @@ export async function confirmAction(page: Page, trigger: Locator, done: () => Pr
   throw new Error('the confirmation did not take');
 }
 
+/**
+ * Clicks until `done` holds: under load a click can land while a dialog is still animating in and
+ * be lost. A click that cannot happen (the button already gone because the first one took) is skipped.
+ */
+export async function clickUntil(target: Locator, done: () => Promise<boolean>, attempts = 3): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    await target.click({ timeout: 5_000 }).catch(() => undefined);
+    const took = await expect
+      .poll(done, { timeout: 10_000 })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (took) return;
+  }
+  throw new Error('the click did not take');
+}
+
 /** The document must not scroll sideways. */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
   return page.evaluate(() => {

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { deliverPendingWebhooks, notify } from '../../src/modules/notifications/index.ts';
-import { byTestId, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, screenshot, useJourney } from './browser.ts';
+import { byTestId, clickUntil, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, screenshot, useJourney } from './browser.ts';
 
 type Received = { signature: string | undefined; body: string };
 
@@ -46,14 +46,13 @@ describe('journey: notifications (the bell) and webhooks', () => {
         await byTestId(page, 'webhooks-create').click();
         await byTestId(page, 'webhook-form-name').fill('钉钉群机器人');
         await byTestId(page, 'webhook-form-url').fill('ftp://example.com/hook');
-        await byTestId(page, 'webhook-form-submit').click();
+        await clickUntil(byTestId(page, 'webhook-form-submit'), () => page.locator('.ant-form-item-explain-error').first().isVisible());
         await expectText(page.locator('.ant-form-item-explain-error'), '请填写以 http:// 或 https:// 开头的地址');
         await byTestId(page, 'webhook-form-url').fill(`${receiver.url}/hook`);
-        await byTestId(page, 'webhook-form-submit').click();
 
         // The secret is shown once.
         const secretBox = byTestId(page, 'webhook-secret');
-        await secretBox.waitFor();
+        await clickUntil(byTestId(page, 'webhook-form-submit'), () => secretBox.isVisible());
         const secret = await secretBox.inputValue();
         expect(secret).toMatch(/^whsec_/);
         await screenshot(page, 'notifications', 'webhook-secret');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { byTestId, confirmAction, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, pickOption, screenshot, useJourney, waitForRows, type Journey, type Viewport } from './browser.ts';
+import { byTestId, clickUntil, confirmAction, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, pickOption, screenshot, useJourney, waitForRows, type Journey, type Viewport } from './browser.ts';
 
 type Json = Record<string, unknown>;
 
@@ -94,12 +94,11 @@ describe('journey: public and private pool (claim, release, manage)', () => {
         // Release one, with a reason and a note.
         await byTestId(row(first.page, 'pool-mine-row', '宁波海曙精工'), 'pool-release').click();
         const dialog = first.page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
-        await byTestId(first.page, 'pool-release-submit').click();
+        await clickUntil(byTestId(first.page, 'pool-release-submit'), () => dialog.locator('.ant-form-item-explain-error').first().isVisible());
         await expectText(dialog.locator('.ant-form-item-explain-error'), '请选择放弃原因');
         await dialog.getByText('联系不上', { exact: true }).click();
         await byTestId(first.page, 'pool-release-note').fill('空号，打了三次');
-        await byTestId(first.page, 'pool-release-submit').click();
-        await expect.poll(() => row(first.page, 'pool-mine-row', '宁波海曙精工').count()).toBe(0);
+        await clickUntil(byTestId(first.page, 'pool-release-submit'), async () => (await row(first.page, 'pool-mine-row', '宁波海曙精工').count()) === 0);
         await row(first.page, 'pool-mine-row', '苏州吴江纺织').waitFor();
 
         // Back in the public pool, but the one who let it go is kept off it for the protection period.
