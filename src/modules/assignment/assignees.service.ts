@@ -8,7 +8,7 @@ import { todayOf } from './assigner.service.ts';
 import { isAbsent, type Availability } from './rules/choose.ts';
 
 /** Whether the caller manages this person: admins (scope all) anyone, managers their team subtree, others only themselves. */
-async function manages(tx: Tx, caller: Caller, member: Member): Promise<boolean> {
+export async function manages(tx: Tx, caller: Caller, member: Member): Promise<boolean> {
   if (member.id === caller.userId) return true;
   switch (caller.dataScope) {
     case 'all':

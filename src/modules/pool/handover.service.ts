@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.ts';
 import type { Caller } from '../../server/caller.ts';
 import { AppError, invalid } from '../../server/errors.ts';
-import { checkAssignee } from '../assignment/index.ts';
+import { checkAssignee, manages } from '../assignment/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notify } from '../notifications/index.ts';
 import { listMembers, listTeams, teamSubtree, type Member } from '../org/index.ts';
@@ -55,19 +55,6 @@ function planTasks(tasks: readonly TaskItem[], items: readonly PlannedItem[], re
     for (const [key, to] of spreadFamilies(families, order, method, held)) recipientOf.set(key, to);
   }
   return tasks.map((task) => ({ ...task, toUserId: recipientOf.get(keyOf(task))! }));
-}
-
-/** Whether the caller manages this person's book: everyone (scope all), their team subtree, or only themself. */
-async function manages(tx: Tx, caller: Caller, member: Member): Promise<boolean> {
-  if (member.id === caller.userId) return true;
-  switch (caller.dataScope) {
-    case 'all':
-      return true;
-    case 'own':
-      return false;
-    case 'team':
-      return caller.teamId !== null && member.teamId !== null && (await teamSubtree(tx, caller.teamId)).includes(member.teamId);
-  }
 }
 
 /** checkAssignee names the field `userId`; here the person is `toUserId`. */

@@ -1,11 +1,11 @@
 import { ClockCircleOutlined, EnvironmentOutlined, LockOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Tag, Tooltip, Typography } from 'antd';
+import { Input, Select, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countdown, formatDistance, isDueSoon, isFuture } from './pool.format.ts';
 import { deadlineText, exemptionLabel, recordTypeLabel } from './pool.labels.ts';
-import type { ClaimUsage, PoolRecord, RecordType } from './pool.types.ts';
+import { RECORD_TYPES, type ClaimUsage, type PoolFilter, type PoolRecord, type RecordType } from './pool.types.ts';
 
 export const formatTime = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -111,5 +111,33 @@ export function UsageText({ usage }: { usage: ClaimUsage }) {
     <Typography.Text data-testid="pool-usage">
       {t('pool.usage', { claimed: usage.claimedToday, limit: usage.dailyClaimLimit, held: usage.held, cap: usage.privateCap })}
     </Typography.Text>
+  );
+}
+
+/** The search box and the record-type filter every pool list starts with; `testId` names them per page. */
+export function PoolSearchFilters({ filter, update, testId }: { filter: PoolFilter; update(patch: Partial<PoolFilter>): void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Input.Search
+        allowClear
+        defaultValue={filter.q}
+        key={`q:${filter.q ?? ''}`}
+        placeholder={t('pool.searchPlaceholder')}
+        onSearch={(value) => update({ q: value.trim() || undefined })}
+        style={{ width: 220, maxWidth: '100%' }}
+        data-testid={`${testId}-search`}
+      />
+      <Select<RecordType>
+        allowClear
+        placeholder={t('pool.field.type')}
+        value={filter.type}
+        onChange={(type) => update({ type })}
+        options={RECORD_TYPES.map((type) => ({ value: type, label: recordTypeLabel(t, type) }))}
+        style={{ width: 100 }}
+        popupMatchSelectWidth={false}
+        data-testid={`${testId}-type-filter`}
+      />
+    </>
   );
 }

@@ -1,15 +1,14 @@
 import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Grid, Input, Segmented, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Grid, Segmented, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../app/page-header.tsx';
 import { useCursorList } from '../../app/use-cursor-list.ts';
-import { DeadlineTag, formatTime, LevelTag, RecordTitle, regionText, TypeTag } from './pool-bits.tsx';
+import { DeadlineTag, formatTime, LevelTag, PoolSearchFilters, RecordTitle, regionText, TypeTag } from './pool-bits.tsx';
 import { RecordEditModal, ReleaseModal } from './pool-record.modals.tsx';
 import { poolFilterFromParams, poolFilterQuery, poolFilterToParams, refKey } from './pool.format.ts';
-import { recordTypeLabel } from './pool.labels.ts';
-import { RECORD_TYPES, type PoolFilter, type PoolRecord, type RecordType } from './pool.types.ts';
+import type { PoolFilter, PoolRecord } from './pool.types.ts';
 import { usePools } from './use-pools.ts';
 
 const DEFAULT_DUE_DAYS = 3;
@@ -99,25 +98,7 @@ export function PoolMinePage() {
             { value: 'due', label: <span data-testid="pool-mine-due">{t('pool.mine.dueSoon', { days: filter.dueWithinDays ?? dueDays })}</span> },
           ]}
         />
-        <Input.Search
-          allowClear
-          defaultValue={filter.q}
-          key={`q:${filter.q ?? ''}`}
-          placeholder={t('pool.searchPlaceholder')}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
-          style={{ width: 220, maxWidth: '100%' }}
-          data-testid="pool-mine-search"
-        />
-        <Select<RecordType>
-          allowClear
-          placeholder={t('pool.field.type')}
-          value={filter.type}
-          onChange={(type) => update({ type })}
-          options={RECORD_TYPES.map((type) => ({ value: type, label: recordTypeLabel(t, type) }))}
-          style={{ width: 100 }}
-          popupMatchSelectWidth={false}
-          data-testid="pool-mine-type-filter"
-        />
+        <PoolSearchFilters filter={filter} update={update} testId="pool-mine" />
       </Flex>
       <Table<PoolRecord>
         rowKey={refKey}

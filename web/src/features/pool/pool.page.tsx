@@ -1,5 +1,5 @@
 import { AimOutlined, HistoryOutlined, InboxOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Empty, Flex, Grid, Input, Segmented, Select, Skeleton, Switch, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { App, Badge, Button, Empty, Flex, Grid, Segmented, Select, Skeleton, Switch, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -9,12 +9,12 @@ import { useSession } from '../../app/session.tsx';
 import { useCursorList } from '../../app/use-cursor-list.ts';
 import { useErrorHandler } from '../../app/use-error-handler.ts';
 import { CommitInput } from './commit-input.tsx';
-import { ClaimBlock, claimBlocked, DeadlineTag, DistanceText, formatTime, LevelTag, RecordTitle, regionText, TypeTag, UsageText } from './pool-bits.tsx';
+import { ClaimBlock, claimBlocked, DeadlineTag, DistanceText, formatTime, LevelTag, PoolSearchFilters, RecordTitle, regionText, TypeTag, UsageText } from './pool-bits.tsx';
 import { ClaimResultPanel } from './pool-claim-result.tsx';
 import { ManageModal } from './pool-record.modals.tsx';
 import { poolFilterFromParams, poolFilterQuery, poolFilterToParams, refKey } from './pool.format.ts';
-import { outcomeLabel, recordTypeLabel } from './pool.labels.ts';
-import { RECORD_TYPES, type ClaimResult, type ClaimUsage, type Pool, type PoolFilter, type PoolRecord, type RecordType } from './pool.types.ts';
+import { outcomeLabel } from './pool.labels.ts';
+import type { ClaimResult, ClaimUsage, Pool, PoolFilter, PoolRecord } from './pool.types.ts';
 import { RecycleRunsDrawer } from './recycle-runs.drawer.tsx';
 import { usePeople, usePools, type Person } from './use-pools.ts';
 import { usePosition, type PositionState } from './use-position.ts';
@@ -271,25 +271,7 @@ function PoolRecords({ pool, pools, view, filter, people, position, canManage, c
             data-testid="pool-view"
           />
         )}
-        <Input.Search
-          allowClear
-          defaultValue={filter.q}
-          key={`q:${filter.q ?? ''}`}
-          placeholder={t('pool.searchPlaceholder')}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
-          style={{ width: 220, maxWidth: '100%' }}
-          data-testid="pool-search"
-        />
-        <Select<RecordType>
-          allowClear
-          placeholder={t('pool.field.type')}
-          value={filter.type}
-          onChange={(type) => update({ type })}
-          options={RECORD_TYPES.map((type) => ({ value: type, label: recordTypeLabel(t, type) }))}
-          style={{ width: 100 }}
-          popupMatchSelectWidth={false}
-          data-testid="pool-type-filter"
-        />
+        <PoolSearchFilters filter={filter} update={update} testId="pool" />
         <Select<string>
           allowClear
           placeholder={t('pool.field.level')}
