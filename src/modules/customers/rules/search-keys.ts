@@ -1,10 +1,13 @@
 import { pinyin } from 'pinyin-pro';
+import { memoizeText } from '../../../lib/memo.ts';
 
 /**
  * Pinyin and initials of a name, so that "zhangsan", "zs" or "zhang" find 张三. Surnames are read
  * in surname mode (单 → shan). Latin parts are kept as they are, lower-cased, without spaces.
  */
-export function nameSearchKeys(name: string): { pinyin: string; initials: string } {
+export const nameSearchKeys = memoizeText(computeNameSearchKeys);
+
+function computeNameSearchKeys(name: string): { pinyin: string; initials: string } {
   const normalised = name.normalize('NFKC').trim();
   const syllables = pinyin(normalised, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive' })
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))

@@ -3,6 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import { foldText, hanOnly, hasHan } from './chinese-text.ts';
 import { isSurname, SURNAME_ROMANISATIONS, surnameLength } from './chinese-surnames.ts';
 import { editSimilarity, levenshteinSimilarity } from './text-similarity.ts';
+import { memoizeText } from '../../../lib/memo.ts';
 
 /** A person's name in the forms dedupe compares: characters, pinyin, initials, Latin tokens. */
 export type PersonName = {
@@ -31,8 +32,10 @@ function syllables(han: string): string[] {
   );
 }
 
-/** See PersonName. Traditional characters and full-width letters are folded first. */
-export function normalizePersonName(name: string): PersonName {
+/** See PersonName. Traditional characters and full-width letters are folded first. Read-only: results are shared. */
+export const normalizePersonName = memoizeText(computePersonName);
+
+function computePersonName(name: string): PersonName {
   const folded = foldText(name);
   if (hasHan(folded)) return normalizeHan(hanOnly(folded));
   return normalizeLatin(folded);

@@ -12,6 +12,7 @@ import {
 import type { MatchKind, MatchRecord } from './match-record.ts';
 import { normalizePersonName, type PersonName } from './person-name.ts';
 import { lookupRegion } from './regions.ts';
+import { memoizeText } from '../../../lib/memo.ts';
 
 /**
  * A MatchRecord with every field in the form the rules compare, computed once per record
@@ -35,17 +36,10 @@ export type PreparedRecord = {
 };
 
 /** 杭州市 → 杭州, 西湖区 → 西湖, 浦东新区 → 浦东, 广西壮族自治区 → 广西; kept whole when that would leave one character. */
-export function divisionKey(name: string | null | undefined): string | null {
-  if (!name) return null;
-  // Division names repeat on every record and folding costs ~10 µs: remember them.
-  const cached = divisionKeys.get(name);
-  if (cached !== undefined) return cached;
-  const key = computeDivisionKey(name);
-  if (divisionKeys.size < 50_000) divisionKeys.set(name, key);
-  return key;
-}
+export const divisionKey = (name: string | null | undefined): string | null => (name ? divisionKeyOf(name) : null);
 
-const divisionKeys = new Map<string, string | null>();
+// Division names repeat on every record and folding costs ~10 µs: remember them.
+const divisionKeyOf = memoizeText(computeDivisionKey);
 
 function computeDivisionKey(name: string): string | null {
   const text = stripPunctuation(foldText(name));

@@ -101,7 +101,14 @@ for (const region of all) {
   latinIndex.set(latin, list);
 }
 
-const MAX_KEY = Math.max(...[...index.keys()].map((k) => k.length));
+/** Per first character, the lengths of the names that start with it, longest first: a prefix lookup tries only those. */
+const lengthsByFirst = new Map<string, number[]>();
+for (const key of index.keys()) {
+  const lengths = lengthsByFirst.get(key[0]!) ?? [];
+  if (!lengths.includes(key.length)) lengths.push(key.length);
+  lengthsByFirst.set(key[0]!, lengths);
+}
+for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
 
 function isWithin(child: Region, parent: Region): boolean {
   if (child === parent) return false;
@@ -116,7 +123,8 @@ function isWithin(child: Region, parent: Region): boolean {
  * short county names included (浙江 → 杭州 → 余杭).
  */
 export function regionPrefix(text: string, within?: Region): { region: Region; length: number } | null {
-  for (let len = Math.min(MAX_KEY, text.length); len >= 2; len--) {
+  for (const len of lengthsByFirst.get(text[0] ?? '') ?? []) {
+    if (len > text.length || len < 2) continue;
     const entries = index.get(text.slice(0, len));
     if (!entries) continue;
     const hit = within
