@@ -5,9 +5,10 @@ import { cleanedValues, findByIdentities, rowToInput, type CustomerInput } from 
 import type { CustomerRow } from './customers.service.ts';
 import { customerContacts, customerIdentities, customers, customerTags } from './customers.tables.ts';
 import type { Identity } from './rules/clean-customer.ts';
-import { blockingKeys, decidePair, type MatchRecord } from '../dedupe/index.ts';
+import { blockingKeys, decidePair, prepareRecord, type MatchRecord, type PreparedRecord } from '../dedupe/index.ts';
+import type { FieldTemplate } from './rules/completeness.ts';
 import { bulkAddTags, bulkInsertCustomers, bulkInsertIdentities, bulkInsertSources, bulkReplaceMatchKeys, bulkUpdateCustomers } from './customer-bulk.repo.ts';
-import { bestFuzzyMatches, queueReview, refreshMatchKeys } from './customer-match.service.ts';
+import { bestFuzzyMatches, queueReview, refreshMatchKeys, type FuzzyMatch } from './customer-match.service.ts';
 import { getCustomerSettings } from './customer-settings.service.ts';
 import type { MergeReason } from './customer-merge.service.ts';
 
@@ -53,6 +54,32 @@ function overlay(existing: Named, incoming: Named): Named {
   return out as Named;
 }
 
+/** A row cleaned and made ready for matching, before any database work. */
+export type PreparedCustomerRow = {
+  values: ReturnType<typeof cleanedValues>['values'];
+  identities: Identity[];
+  /** The row as the fuzzy rules compare it (id `line:<n>`) and its blocking keys. */
+  probe: PreparedRecord;
+  keys: string[];
+};
+
+const probeId = (line: number) => `line:${line}`;
+
+/**
+ * The part of a batch that needs no database: cleaning, identities, the forms the match rules
+ * compare and the blocking keys. An import runs it for the next batch while the database writes
+ * the current one; results are keyed by row line.
+ */
+export function prepareCustomerRows(rows: IncomingCustomer[], options: { channel: string; now: Date; templates: Record<'person' | 'company', FieldTemplate> }): Map<number, PreparedCustomerRow> {
+  const out = new Map<number, PreparedCustomerRow>();
+  for (const row of rows) {
+    const c = cleanedValues(row, options.now, options.templates);
+    const probe = prepareRecord({ ...c.values, id: probeId(row.line) } as MatchRecord);
+    out.set(row.line, { values: c.values, identities: [...c.identities, ...extraIdentities(row, c.identities, options.channel)], probe, keys: blockingKeys(probe) });
+  }
+  return out;
+}
+
 /**
  * Creates or updates customers for a batch of clean rows, in the caller's transaction. A row
  * whose mobile, ID number or credit code already belongs to a customer (in the base, earlier in
@@ -63,36 +90,36 @@ export async function upsertCustomerBatch(
   tx: Tx,
   tenantId: string,
   rows: IncomingCustomer[],
-  options: { channel: string; importId: string | null; now: Date; fuzzy?: boolean },
+  options: { channel: string; importId: string | null; now: Date; fuzzy?: boolean; prepared?: Map<number, PreparedCustomerRow> },
 ): Promise<BatchOutcome[]> {
   const settings = await getCustomerSettings(tx);
   const clean = (input: CustomerInput) => cleanedValues(input, options.now, settings.fieldTemplates);
-  const cleaned = rows.map((row) => {
-    const c = clean(row);
-    return { row, values: c.values, identities: [...c.identities, ...extraIdentities(row, c.identities, options.channel)] };
-  });
+  const ready = options.prepared ?? new Map<number, PreparedCustomerRow>();
+  const missing = rows.filter((r) => !ready.has(r.line));
+  if (missing.length) for (const [line, p] of prepareCustomerRows(missing, { channel: options.channel, now: options.now, templates: settings.fieldTemplates })) ready.set(line, p);
+  const cleaned = rows.map((row) => ({ row, ...ready.get(row.line)! }));
   const holders = new Map<string, string>();
   for (const h of await findByIdentities(tx, cleaned.flatMap((c) => c.identities))) holders.set(`${h.kind}:${h.value}`, h.customerId);
 
-  const existingIds = [...new Set(holders.values())];
+  // Rows no identity ties to the base: look for the same customer by name, address and the rest.
+  const fuzzy =
+    options.fuzzy === false
+      ? new Map<string, FuzzyMatch>()
+      : await bestFuzzyMatches(
+          tx,
+          cleaned.filter((c) => !c.identities.some((i) => holders.has(keyOf(i)))).map((c) => ({ record: c.probe, keys: c.keys })),
+        );
+  const decisions = new Map([...fuzzy].map(([probe, near]) => [probe, decidePair(near.score, settings.thresholds)]));
+
+  // Whole rows of the customers rows will update (held identities, fuzzy merges): the "before" of undo.
+  const existingIds = [...new Set([...holders.values(), ...[...fuzzy].filter(([probe]) => decisions.get(probe) === 'merge').map(([, near]) => near.id)])];
   const existingRows = new Map<string, CustomerRow>();
   if (existingIds.length) {
     for (const r of await tx.select().from(customers).where(sql`${customers.id} = any(${sql.param(existingIds)}::uuid[])`)) existingRows.set(r.id, r);
   }
-  // Rows no identity ties to the base: look for the same customer by name, address and the rest.
-  const probeId = (line: number) => `line:${line}`;
-  const fuzzy =
-    options.fuzzy === false
-      ? new Map<string, { row: CustomerRow; score: number; reasons: MergeReason[] }>()
-      : await bestFuzzyMatches(
-          tx,
-          cleaned
-            .filter((c) => !c.identities.some((i) => holders.has(keyOf(i))))
-            .map((c) => ({ ...c.values, id: probeId(c.row.line) }) as MatchRecord),
-        );
   const reviews: { line: number; otherId: string; score: number; reasons: MergeReason[] }[] = [];
 
-  type Pending = { id: string; input: Named; identities: Identity[]; folded: boolean; values: ReturnType<typeof clean>['values'] };
+  type Pending = { id: string; line: number; input: Named; identities: Identity[]; folded: boolean; values: ReturnType<typeof clean>['values'] };
   const created = new Map<string, Pending>();
   const outcomes: BatchOutcome[] = [];
   const updates = new Map<string, Named>();
@@ -102,18 +129,17 @@ export async function upsertCustomerBatch(
     let byScore = false;
     const near = hit ? undefined : fuzzy.get(probeId(c.row.line));
     if (near) {
-      const decision = decidePair(near.score, settings.thresholds);
-      if (decision === 'merge' && !near.row.deletedAt) {
-        hit = { i: { kind: 'fuzzy' }, id: near.row.id };
-        existingRows.set(near.row.id, existingRows.get(near.row.id) ?? near.row);
+      const decision = decisions.get(probeId(c.row.line));
+      if (decision === 'merge' && existingRows.has(near.id)) {
+        hit = { i: { kind: 'fuzzy' }, id: near.id };
         byScore = true;
       } else if (decision === 'review') {
-        reviews.push({ line: c.row.line, otherId: near.row.id, score: near.score, reasons: near.reasons });
+        reviews.push({ line: c.row.line, otherId: near.id, score: near.score, reasons: near.reasons });
       }
     }
     if (!hit) {
       const id = randomUUID();
-      created.set(id, { id, input: c.row, identities: c.identities, folded: false, values: c.values });
+      created.set(id, { id, line: c.row.line, input: c.row, identities: c.identities, folded: false, values: c.values });
       for (const i of c.identities) holders.set(keyOf(i), id);
       outcomes.push({ line: c.row.line, customerId: id, action: 'created', before: null, matchedBy: null });
       continue;
@@ -159,11 +185,16 @@ export async function upsertCustomerBatch(
     if (outcome && outcome.customerId !== r.otherId) await queueReview(tx, tenantId, outcome.customerId, r.otherId, r.score, r.reasons);
   }
   const touched = [...finalValues.keys()];
+  // Customers this batch created have no keys yet: only the updated ones need theirs cleared.
   await bulkReplaceMatchKeys(
     tx,
     tenantId,
-    touched,
-    touched.flatMap((id) => [...new Set(blockingKeys({ ...finalValues.get(id)!.values, id } as MatchRecord))].map((key) => ({ customerId: id, key }))),
+    updated.map((u) => u.id),
+    touched.flatMap((id) => {
+      const p = created.get(id);
+      const keys = p && !p.folded ? ready.get(p.line)!.keys : blockingKeys({ ...finalValues.get(id)!.values, id } as MatchRecord);
+      return [...new Set(keys)].map((key) => ({ customerId: id, key }));
+    }),
   );
   await bulkInsertSources(tx, tenantId, outcomes.map((o) => ({ customerId: o.customerId, line: o.line })), options.channel, options.importId);
   await addRowContacts(tx, tenantId, rows, outcomes);

@@ -71,9 +71,9 @@ export async function bulkInsertIdentities(
   return result.rows;
 }
 
-export async function bulkReplaceMatchKeys(tx: Tx, tenantId: string, ids: string[], keys: { customerId: string; key: string }[]): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.execute(sql`delete from customer_match_keys where customer_id = any(${sql.param(ids)}::uuid[])`);
+/** Writes the keys of these customers, first clearing the old keys of `replacedIds`. */
+export async function bulkReplaceMatchKeys(tx: Tx, tenantId: string, replacedIds: string[], keys: { customerId: string; key: string }[]): Promise<void> {
+  if (replacedIds.length) await tx.execute(sql`delete from customer_match_keys where customer_id = any(${sql.param(replacedIds)}::uuid[])`);
   if (keys.length === 0) return;
   await tx.execute(sql`
     insert into customer_match_keys (tenant_id, customer_id, key)

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
@@ -5,7 +6,7 @@ import type { Actor, Caller } from '../../server/caller.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../server/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
-import { blockingKeys, decidePair, lookupKeys, prepareRecord, scorePair, scorePrepared, type MatchRecord } from '../dedupe/index.ts';
+import { blockingKeys, decidePair, lookupKeys, prepareRecord, scorePair, scorePrepared, type MatchRecord, type PreparedRecord } from '../dedupe/index.ts';
 import { mergeCustomers, type MergeReason } from './customer-merge.service.ts';
 import { getCustomerSettings } from './customer-settings.service.ts';
 import { presentCustomer, type Customer, type CustomerRow } from './customers.service.ts';
@@ -46,41 +47,90 @@ export async function refreshMatchKeys(tx: Tx, tenantId: string, ids: string[]):
   }
 }
 
+export type FuzzyMatch = { id: string; score: number; reasons: MergeReason[] };
+
+/** The columns scoring reads: a candidate costs a narrow row, not the whole customer. */
+const matchColumns = {
+  id: customers.id,
+  kind: customers.kind,
+  name: customers.name,
+  mobile: customers.mobile,
+  email: customers.email,
+  nationalId: customers.nationalId,
+  creditCode: customers.creditCode,
+  province: customers.province,
+  city: customers.city,
+  district: customers.district,
+  street: customers.street,
+  address: customers.address,
+  updatedAt: customers.updatedAt,
+};
+
 /**
- * For each record, the best-scoring existing customer among those sharing a blocking key
- * (one query for the keys and one for the candidates, for a whole batch).
+ * Candidates recur from batch to batch (the 王伟 of one city are candidates for every 王伟 in a
+ * file): their prepared forms are kept, keyed by id and last change, so an edited customer is
+ * prepared again and a stale form is never used.
  */
-export async function bestFuzzyMatches(tx: Tx, records: MatchRecord[]): Promise<Map<string, { row: CustomerRow; score: number; reasons: MergeReason[] }>> {
-  const out = new Map<string, { row: CustomerRow; score: number; reasons: MergeReason[] }>();
-  const prepared = new Map(records.map((r) => [r.id, prepareRecord(r)]));
-  const keysOf = new Map(records.map((r) => [r.id, lookupKeys(blockingKeys(prepared.get(r.id)!))]));
+const preparedCandidates = new LRUCache<string, PreparedRecord>({ max: 50_000 });
+
+function preparedCandidate(row: MatchRecord & { updatedAt: Date }): PreparedRecord {
+  const key = `${row.id}@${row.updatedAt.getTime()}`;
+  let prepared = preparedCandidates.get(key);
+  if (!prepared) preparedCandidates.set(key, (prepared = prepareRecord(row)));
+  return prepared;
+}
+
+/**
+ * For each record, the best-scoring existing customer among those sharing a blocking key (one
+ * query for the keys and one for the candidates, for a whole batch). Each key is read up to one
+ * past MAX_BLOCK: a block that large is skipped anyway, and reading all of 王伟 across a million
+ * customers would cost more than the rest of the batch. Records come prepared, with their
+ * blocking keys, so that the caller can do that work ahead of the batch.
+ */
+export async function bestFuzzyMatches(tx: Tx, probes: { record: PreparedRecord; keys: readonly string[] }[]): Promise<Map<string, FuzzyMatch>> {
+  const out = new Map<string, FuzzyMatch>();
+  const keysOf = new Map(probes.map((p) => [p.record.id, lookupKeys(p.keys)]));
   const allKeys = [...new Set([...keysOf.values()].flat())];
   if (allKeys.length === 0) return out;
   const hits = await queryRows<{ key: string; customer_id: string }>(
     tx,
-    sql`select key, customer_id from customer_match_keys where key = any(${sql.param(allKeys)}::text[])`,
+    sql`select k.key, m.customer_id
+        from unnest(${sql.param(allKeys)}::text[]) as k(key)
+        cross join lateral (select customer_id from customer_match_keys where key = k.key limit ${MAX_BLOCK + 1}) m`,
   );
   const byKey = new Map<string, string[]>();
-  for (const h of hits) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.customer_id]);
-  const candidateIds = [...new Set(hits.map((h) => h.customer_id))];
-  if (candidateIds.length === 0) return out;
-  const rows = new Map<string, CustomerRow>();
-  for (let i = 0; i < candidateIds.length; i += 1000) {
-    for (const r of await tx.select().from(customers).where(and(inArray(customers.id, candidateIds.slice(i, i + 1000)), isNull(customers.deletedAt)))) rows.set(r.id, r);
+  for (const h of hits) {
+    const ids = byKey.get(h.key);
+    if (ids) ids.push(h.customer_id);
+    else byKey.set(h.key, [h.customer_id]);
   }
-  const preparedRows = new Map<string, ReturnType<typeof prepareRecord>>();
-  for (const record of records) {
-    const ids = new Set((keysOf.get(record.id) ?? []).flatMap((k) => ((byKey.get(k)?.length ?? 0) <= MAX_BLOCK ? (byKey.get(k) ?? []) : [])));
-    let best: { row: CustomerRow; score: number; reasons: MergeReason[] } | undefined;
-    for (const id of ids) {
-      const row = rows.get(id);
-      if (!row) continue;
-      let other = preparedRows.get(id);
-      if (!other) preparedRows.set(id, (other = prepareRecord(matchRecordOf(row))));
-      const s = scorePrepared(prepared.get(record.id)!, other);
-      if (!best || s.score > best.score) best = { row, score: s.score, reasons: s.reasons };
+  const candidatesOf = new Map<string, Set<string>>();
+  const wanted = new Set<string>();
+  for (const { record } of probes) {
+    const ids = new Set<string>();
+    for (const k of keysOf.get(record.id) ?? []) {
+      const block = byKey.get(k);
+      if (block && block.length <= MAX_BLOCK) for (const id of block) ids.add(id);
     }
-    if (best) out.set(record.id, best);
+    candidatesOf.set(record.id, ids);
+    for (const id of ids) wanted.add(id);
+  }
+  if (wanted.size === 0) return out;
+  const others = new Map<string, PreparedRecord>();
+  const list = [...wanted];
+  for (let i = 0; i < list.length; i += 2000) {
+    const rows = await tx.select(matchColumns).from(customers).where(and(sql`${customers.id} = any(${sql.param(list.slice(i, i + 2000))}::uuid[])`, isNull(customers.deletedAt)));
+    for (const r of rows) others.set(r.id, preparedCandidate(r));
+  }
+  for (const { record: mine } of probes) {
+    let best: FuzzyMatch | undefined;
+    for (const id of candidatesOf.get(mine.id)!) {
+      const other = others.get(id);
+      if (!other) continue;
+      const s = scorePrepared(mine, other);
+      if (!best || s.score > best.score) best = { id, score: s.score, reasons: s.reasons };
+    }
+    if (best) out.set(mine.id, best);
   }
   return out;
 }

@@ -6,7 +6,7 @@ export { nationalIdCheckChar, validateNationalId } from './rules/national-id.ts'
 export { nameSearchKeys } from './rules/search-keys.ts';
 export { escapeFormula, csvLine } from './rules/csv-escape.ts';
 export * as customerTables from './customers.tables.ts';
-export { upsertCustomerBatch, revertCustomerChange, customerChangeRecord, type IncomingCustomer, type BatchOutcome } from './customer-batch.service.ts';
+export { upsertCustomerBatch, prepareCustomerRows, revertCustomerChange, customerChangeRecord, type IncomingCustomer, type BatchOutcome, type PreparedCustomerRow } from './customer-batch.service.ts';
 export { upsertOrderBatch, deleteOrders, type IncomingOrder } from './order-batch.service.ts';
 export { dedupeScanJob, nightlyDedupeJob } from './customers.jobs.ts';
 export { mergeCustomers, undoMerge } from './customer-merge.service.ts';

@@ -1,7 +1,8 @@
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../server/caller.ts';
 import { intakeLeads } from '../leads/index.ts';
-import { importChanges, importRejects, type ImportCounts } from './imports.tables.ts';
+import { recordChanges, type ImportChange } from './import-changes.repo.ts';
+import { importRejects, type ImportCounts } from './imports.tables.ts';
 import type { ImportedLead } from './parsing.ts';
 
 /** The field a lead intake reason is about, for the rejected-rows list (`mobile: mobile_empty`). */
@@ -31,7 +32,7 @@ export async function applyLeadRows(
   rows: { line: number; lead: ImportedLead }[],
   counts: ImportCounts,
 ): Promise<void> {
-  const changes: (typeof importChanges.$inferInsert)[] = [];
+  const changes: ImportChange[] = [];
   const rejects: (typeof importRejects.$inferInsert)[] = [];
   const { results } = await intakeLeads(
     tx,
@@ -44,7 +45,7 @@ export async function applyLeadRows(
     switch (result.outcome) {
       case 'created':
         counts.created++;
-        changes.push({ tenantId: actor.tenantId, importId: target.importId, entity: 'lead', entityId: result.leadId, action: 'created', before: null });
+        changes.push({ entity: 'lead', entityId: result.leadId, action: 'created', before: null });
         break;
       case 'duplicate':
         counts.merged++;
@@ -55,6 +56,6 @@ export async function applyLeadRows(
         break;
     }
   }
-  if (changes.length) await tx.insert(importChanges).values(changes);
+  await recordChanges(tx, actor.tenantId, target.importId, changes);
   if (rejects.length) await tx.insert(importRejects).values(rejects).onConflictDoNothing();
 }

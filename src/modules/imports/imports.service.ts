@@ -5,9 +5,10 @@ import type { Actor } from '../../server/caller.ts';
 import { AppError, conflict, notFound } from '../../server/errors.ts';
 import { keyset, toPage, type Page } from '../../server/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
-import { csvLine, customerChangeRecord, deleteOrders, revertCustomerChange, upsertCustomerBatch, upsertOrderBatch } from '../customers/index.ts';
+import { csvLine, customerChangeRecord, deleteOrders, getCustomerSettings, prepareCustomerRows, revertCustomerChange, upsertCustomerBatch, upsertOrderBatch, type IncomingCustomer, type PreparedCustomerRow } from '../customers/index.ts';
 import { revertImportedLeads } from '../leads/index.ts';
 import { discardFile, materializeFile, storeFile } from './import-files.service.ts';
+import { recordChanges, type ImportChange } from './import-changes.repo.ts';
 import { applyLeadRows } from './import-leads.service.ts';
 import { importChanges, importRejects, imports, importTemplates, type ImportCounts, type ImportStatus, type ImportType } from './imports.tables.ts';
 import { openImportFile, type FieldMapping, type RowResult } from './parsing.ts';
@@ -154,15 +155,23 @@ export async function runImport(db: Database, tenantId: string, id: string, onPr
   });
   if (start.status !== 'queued' && start.status !== 'running') return view(start);
   const { file, cleanup } = await materializeFile(db, tenantId, id, start.fileName);
+  let inFlight: Promise<void> = Promise.resolve();
   try {
     const opened = await openImportFile(file, start.type, start.mapping as FieldMapping);
     let batch: RowResult[] = [];
+    // One batch in the database while the next is read, cleaned and made ready for matching:
+    // the file and the database each get a core. Batches still apply one after another, in file
+    // order. The field template (for completeness) is the one in force when the import started.
+    const templates = start.type === 'customers' ? (await db.tenantTx(tenantId, (tx) => getCustomerSettings(tx))).fieldTemplates : null;
     const flush = async () => {
-      if (batch.length === 0) return;
+      if (batch.length === 0) return await inFlight;
       const rows = batch;
       batch = [];
-      const state = await db.tenantTx(tenantId, (tx) => applyBatch(tx, tenantId, id, rows));
-      onProgress?.(state);
+      const prepared = templates ? prepareCustomerRows(incomingCustomers(rows, start), { channel: start.channel, now: new Date(), templates }) : undefined;
+      await inFlight;
+      inFlight = db.tenantTx(tenantId, (tx) => applyBatch(tx, tenantId, id, rows, prepared)).then((state) => onProgress?.(state));
+      // Surfaces a failed batch at the next await without an unhandled rejection meanwhile.
+      inFlight.catch(() => undefined);
     };
     for await (const row of opened.rows()) {
       if (row.line <= start.doneLine) continue;
@@ -170,6 +179,7 @@ export async function runImport(db: Database, tenantId: string, id: string, onPr
       if (batch.length >= BATCH_ROWS) await flush();
     }
     await flush();
+    await inFlight;
     const finished = await db.tenantTx(tenantId, async (tx) => {
       const [done] = await tx.update(imports).set({ status: 'done', finishedAt: new Date() }).where(and(eq(imports.id, id), eq(imports.status, 'running'))).returning();
       return view(done ?? (await findImport(tx, id)));
@@ -177,6 +187,7 @@ export async function runImport(db: Database, tenantId: string, id: string, onPr
     await refreshStatistics(db, finished.counts.read);
     return finished;
   } catch (error) {
+    await inFlight.catch(() => undefined);
     await db.tenantTx(tenantId, (tx) => tx.update(imports).set({ status: 'failed', error: (error as Error).message, finishedAt: new Date() }).where(eq(imports.id, id)));
     throw error;
   } finally {
@@ -184,7 +195,14 @@ export async function runImport(db: Database, tenantId: string, id: string, onPr
   }
 }
 
-async function applyBatch(tx: Tx, tenantId: string, id: string, rows: RowResult[]): Promise<{ counts: ImportCounts; doneLine: number }> {
+/** The customers of a batch's good rows, as the customer base takes them. */
+function incomingCustomers(rows: RowResult[], row: Pick<ImportRow, 'channel' | 'fileSha256'>): IncomingCustomer[] {
+  return rows
+    .filter((r): r is Extract<RowResult, { ok: true }> => r.ok)
+    .map((r) => ({ ...r.customer!, source: r.customer!.source || row.channel, line: r.line, rowKey: `${row.fileSha256}:${r.line}` }));
+}
+
+async function applyBatch(tx: Tx, tenantId: string, id: string, rows: RowResult[], prepared?: Map<number, PreparedCustomerRow>): Promise<{ counts: ImportCounts; doneLine: number }> {
   // Row lock on the import: concurrent runners of one import take turns and skip done lines.
   const [current] = await tx.select().from(imports).where(eq(imports.id, id)).for('update');
   const todo = rows.filter((r) => r.line > current!.doneLine);
@@ -202,27 +220,27 @@ async function applyBatch(tx: Tx, tenantId: string, id: string, rows: RowResult[
   }
   switch (current!.type) {
     case 'customers': {
-      const outcomes = await upsertCustomerBatch(tx, tenantId, accepted.map((r) => ({ ...r.customer!, source: r.customer!.source || current!.channel, line: r.line, rowKey: `${current!.fileSha256}:${r.line}` })), options);
-      const changes: (typeof importChanges.$inferInsert)[] = [];
+      const outcomes = await upsertCustomerBatch(tx, tenantId, incomingCustomers(accepted, current!), { ...options, prepared });
+      const changes: ImportChange[] = [];
       for (const o of outcomes) {
         if (o.action === 'created') counts.created++;
         else if (o.before === null) counts.merged++;
         else counts.updated++;
-        if (o.action === 'created' || o.before) changes.push({ tenantId, importId: id, entity: 'customer', entityId: o.customerId, action: o.action, before: customerChangeRecord(o) });
+        if (o.action === 'created' || o.before) changes.push({ entity: 'customer', entityId: o.customerId, action: o.action, before: customerChangeRecord(o) });
       }
-      if (changes.length) await tx.insert(importChanges).values(changes);
+      await recordChanges(tx, tenantId, id, changes);
       break;
     }
     case 'orders': {
       const outcomes = await upsertOrderBatch(tx, tenantId, accepted.map((r) => ({ ...r.order!, line: r.line })), options);
-      const changes: (typeof importChanges.$inferInsert)[] = [];
+      const changes: ImportChange[] = [];
       for (const o of outcomes) {
         if (o.action === 'created') counts.created++;
         else counts.merged++;
-        if (o.orderId) changes.push({ tenantId, importId: id, entity: 'order', entityId: o.orderId, action: 'created', before: null });
-        if (o.customerCreated) changes.push({ tenantId, importId: id, entity: 'customer', entityId: o.customerId, action: 'created', before: null });
+        if (o.orderId) changes.push({ entity: 'order', entityId: o.orderId, action: 'created', before: null });
+        if (o.customerCreated) changes.push({ entity: 'customer', entityId: o.customerId, action: 'created', before: null });
       }
-      if (changes.length) await tx.insert(importChanges).values(changes);
+      await recordChanges(tx, tenantId, id, changes);
       break;
     }
     case 'leads': {
