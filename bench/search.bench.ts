@@ -1,6 +1,7 @@
 // Customer search latency at scale: p50/p95 of name, pinyin, initials and phone searches over a
 // base of N customers, on PostgreSQL and PGlite.
-//   npm run bench -- search [customers=1000000] [kinds=postgres,pglite]
+//   npm run bench -- search [customers=1000000] [kinds=postgres,pglite] [--keep]
+// --keep leaves the PostgreSQL database in place (its name and the tenant are printed), to look at plans.
 // The base is loaded straight through the cleaning rules and the bulk insert (not the import with
 // its dedupe), since only the searched columns and their indexes matter here.
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { searchLatencies } from './search/latency.ts';
 
 const total = Number(process.argv[3] ?? 1_000_000);
 const kinds = (process.argv[4] ?? 'postgres,pglite').split(',') as DbKind[];
+const keep = process.argv.includes('--keep');
 const CHUNK = 20_000;
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -52,7 +54,10 @@ for (const kind of kinds) {
     console.log(line);
     results.push(line);
   } finally {
-    await t.drop();
+    if (keep && t.url) {
+      console.log(`kept: ${t.url}`);
+      await t.db.close();
+    } else await t.drop();
   }
 }
 await teardown?.();

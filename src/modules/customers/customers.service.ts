@@ -5,7 +5,7 @@ import { can, type Caller } from '../../server/caller.ts';
 import { notFound } from '../../server/errors.ts';
 import { keyset, toPage, type Page } from '../../server/pagination.ts';
 import { visibleOwnerIds } from '../org/index.ts';
-import { searchCondition, tagCondition } from './customer-search.ts';
+import { fewNameMatches, searchCondition, tagCondition } from './customer-search.ts';
 import {
   customerContacts,
   customerIdentities,
@@ -126,10 +126,13 @@ export async function listCustomers(tx: Tx, caller: Caller, filter: CustomerFilt
   const key = sort.replace('-', '') as keyof typeof SORTS;
   const column = SORTS[key];
   const { where: after, orderBy } = keyset({ column, direction: sort.startsWith('-') ? 'desc' : 'asc' }, customers.id, filter.cursor);
+  // A name search with few matches: those ids, filtered and paged like any list.
+  const few = filter.q ? await fewNameMatches(tx, filter.q) : undefined;
+  if (few && few.length === 0) return { items: [], nextCursor: null };
   const rows = await tx
     .select()
     .from(customers)
-    .where(and(await customerConditions(tx, caller, filter), after))
+    .where(and(await customerConditions(tx, caller, few ? { ...filter, q: undefined } : filter), few ? sql`${customers.id} = any(${sql.param(few)}::uuid[])` : undefined, after))
     .orderBy(...orderBy)
     .limit(filter.limit + 1);
   const tags = await tagsOf(tx, rows.map((r) => r.id));
