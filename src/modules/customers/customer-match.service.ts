@@ -97,25 +97,25 @@ export async function bestFuzzyMatches(tx: Tx, probes: { record: PreparedRecord;
   const keysOf = new Map(probes.map((p) => [p.record.id, lookupKeys(p.keys)]));
   const allKeys = [...new Set([...keysOf.values()].flat())];
   if (allKeys.length === 0) return out;
-  const hits = await queryRows<{ key: string; customer_id: string }>(
+  // Per key, its members when the block is small enough to mean something; larger blocks are
+  // dropped in the database, not shipped.
+  const blocks = await queryRows<{ key: string; ids: string[] }>(
     tx,
-    sql`select k.key, m.customer_id
+    sql`select k.key, b.ids
         from unnest(${sql.param(allKeys)}::text[]) as k(key)
-        cross join lateral (select customer_id from customer_match_keys where key = k.key limit ${MAX_BLOCK + 1}) m`,
+        cross join lateral (
+          select array_agg(customer_id::text) as ids, count(*) as n
+          from (select customer_id from customer_match_keys where key = k.key limit ${MAX_BLOCK + 1}) m
+        ) b
+        where b.n between 1 and ${MAX_BLOCK}`,
   );
-  const byKey = new Map<string, string[]>();
-  for (const h of hits) {
-    const ids = byKey.get(h.key);
-    if (ids) ids.push(h.customer_id);
-    else byKey.set(h.key, [h.customer_id]);
-  }
+  const byKey = new Map(blocks.map((b) => [b.key, b.ids]));
   const candidatesOf = new Map<string, Set<string>>();
   const wanted = new Set<string>();
   for (const { record } of probes) {
     const ids = new Set<string>();
     for (const k of keysOf.get(record.id) ?? []) {
-      const block = byKey.get(k);
-      if (block && block.length <= MAX_BLOCK) for (const id of block) ids.add(id);
+      for (const id of byKey.get(k) ?? []) ids.add(id);
     }
     candidatesOf.set(record.id, ids);
     for (const id of ids) wanted.add(id);

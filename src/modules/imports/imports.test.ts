@@ -70,6 +70,25 @@ describe.each(DB_KINDS)('imports on %s', (kind) => {
     expect(rejects.body).toMatch(/\n7,/);
   });
 
+  it('matches rows without a known identity by name and address: a sure one updates the customer, a doubtful one waits for review', async () => {
+    const base = ['公司名称,城市,地址', '星河云帆科技有限公司,杭州市,浙江省杭州市西湖区文一西路 588 号'].join('\n');
+    expect((await importFile('base.csv', Buffer.from(base))).result.counts).toMatchObject({ created: 1 });
+    // The legal form spelled differently, the same address: the same firm, which gains the phone number.
+    const again = ['公司名称,城市,地址,联系电话', '星河云帆科技（有限）公司,杭州市,杭州市西湖区文一西路588号,0571-88886666'].join('\n');
+    expect((await importFile('again.csv', Buffer.from(again))).result.counts).toMatchObject({ read: 1, created: 0, updated: 1 });
+    const found = (await call('GET', `/api/v1/customers?q=${encodeURIComponent('星河云帆')}`)).json().items;
+    expect(found).toHaveLength(1);
+    expect(found[0].mobile).toBe('+8657188886666');
+
+    // The same name on a near street, no phone to tell: a new customer, and the pair in the review queue.
+    await importFile('person.csv', Buffer.from(['姓名,手机号,地址', '王小明,13900001111,浙江省杭州市西湖区文一西路'].join('\n')));
+    expect((await importFile('doubt.csv', Buffer.from(['姓名,地址', '王小明,杭州市西湖区文一路'].join('\n')))).result.counts).toMatchObject({ created: 1 });
+    const reviews = (await call('GET', '/api/v1/match-reviews')).json().items as { a: { name: string }; b: { name: string }; score: number }[];
+    const pair = reviews.find((r) => r.a.name === '王小明' && r.b.name === '王小明');
+    expect(pair?.score).toBeGreaterThanOrEqual(0.7);
+    expect(pair?.score).toBeLessThan(0.9);
+  });
+
   it('re-importing the same file creates nobody twice, and a GBK file decodes', async () => {
     const before = await customerCount();
     const again = await importFile('客户.csv', Buffer.from('\uFEFF' + CUSTOMERS_CSV));
