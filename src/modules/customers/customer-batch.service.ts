@@ -7,7 +7,7 @@ import { customerContacts, customerIdentities, customers, customerTags } from '.
 import type { Identity } from './rules/clean-customer.ts';
 import { blockingKeys, decidePair, prepareRecord, type MatchRecord, type PreparedRecord } from '../dedupe/index.ts';
 import type { FieldTemplate } from './rules/completeness.ts';
-import { bulkAddTags, bulkInsertCustomers, bulkInsertIdentities, bulkInsertSources, bulkReplaceMatchKeys, bulkUpdateCustomers } from './customer-bulk.repo.ts';
+import { bulkAddTags, bulkInsertCustomers, customerRowsByIds, bulkInsertIdentities, bulkInsertSources, bulkReplaceMatchKeys, bulkUpdateCustomers } from './customer-bulk.repo.ts';
 import { bestFuzzyMatches, queueReview, refreshMatchKeys, type FuzzyMatch } from './customer-match.service.ts';
 import { getCustomerSettings } from './customer-settings.service.ts';
 import type { MergeReason } from './customer-merge.service.ts';
@@ -115,7 +115,7 @@ export async function upsertCustomerBatch(
   const existingIds = [...new Set([...holders.values(), ...[...fuzzy].filter(([probe]) => decisions.get(probe) === 'merge').map(([, near]) => near.id)])];
   const existingRows = new Map<string, CustomerRow>();
   if (existingIds.length) {
-    for (const r of await tx.select().from(customers).where(sql`${customers.id} = any(${sql.param(existingIds)}::uuid[])`)) existingRows.set(r.id, r);
+    for (const r of await customerRowsByIds(tx, existingIds)) existingRows.set(r.id, r);
   }
   const reviews: { line: number; otherId: string; score: number; reasons: MergeReason[] }[] = [];
 

@@ -11,6 +11,7 @@ import { mergeCustomers, type MergeReason } from './customer-merge.service.ts';
 import { getCustomerSettings } from './customer-settings.service.ts';
 import { presentCustomer, type Customer, type CustomerRow } from './customers.service.ts';
 import { customerMatchKeys, customers, matchReviews } from './customers.tables.ts';
+import { isWanted, wantedIds } from './customer-bulk.repo.ts';
 
 /**
  * Blocks larger than this are too common to mean anything (e.g. everyone in one city called 王伟):
@@ -124,7 +125,7 @@ export async function bestFuzzyMatches(tx: Tx, probes: { record: PreparedRecord;
   const others = new Map<string, PreparedRecord>();
   const list = [...wanted];
   for (let i = 0; i < list.length; i += 2000) {
-    const rows = await tx.select(matchColumns).from(customers).where(and(sql`${customers.id} = any(${sql.param(list.slice(i, i + 2000))}::uuid[])`, isNull(customers.deletedAt)));
+    const rows = await tx.select(matchColumns).from(customers).innerJoin(wantedIds(list.slice(i, i + 2000)), isWanted).where(isNull(customers.deletedAt));
     for (const r of rows) others.set(r.id, preparedCandidate(r));
   }
   for (const { record: mine } of probes) {

@@ -11,6 +11,7 @@ import { customerContacts, customerIdentities, customers, customerSources, custo
 import { cleanCustomer, type Identity } from './rules/clean-customer.ts';
 import { completeness, DEFAULT_TEMPLATES, type FieldTemplate, type TemplateField } from './rules/completeness.ts';
 import { getCustomerSettings } from './customer-settings.service.ts';
+import { identityHolders } from './customer-bulk.repo.ts';
 
 export type CustomerInput = {
   kind: 'person' | 'company';
@@ -76,16 +77,8 @@ export function cleanedValues(raw: CustomerInput, now: Date, templates: Record<'
 /** The customers that already hold any of these identities. */
 export async function findByIdentities(tx: Tx, identities: Identity[]): Promise<{ kind: string; value: string; customerId: string }[]> {
   if (identities.length === 0) return [];
-  // One array parameter rather than thousands of row values: cheap to plan on both drivers.
-  const wanted = new Set(identities.map((i) => `${i.kind}:${i.value}`));
-  const rows = await tx
-    .select({ kind: customerIdentities.kind, value: customerIdentities.value, customerId: customerIdentities.customerId })
-    .from(customerIdentities)
-    // kind and value both constrained, so the primary key (tenant, kind, value) serves the lookup.
-    .where(
-      sql`${customerIdentities.kind} = any(${sql.param([...new Set(identities.map((i) => i.kind))])}::text[]) and ${customerIdentities.value} = any(${sql.param([...new Set(identities.map((i) => i.value))])}::text[])`,
-    );
-  return rows.filter((r) => wanted.has(`${r.kind}:${r.value}`));
+  const unique = new Map(identities.map((i) => [`${i.kind}:${i.value}`, i]));
+  return identityHolders(tx, [...unique.values()]);
 }
 
 const FIELD_OF_IDENTITY: Record<string, string> = { mobile: 'mobile', national_id: 'nationalId', credit_code: 'creditCode', email: 'email', external: 'externalId' };
