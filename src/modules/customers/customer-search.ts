@@ -86,11 +86,11 @@ export function searchCondition(q: string): SQL | undefined {
 }
 
 /**
- * For a name search (or a run of phone digits), every matching id when each way of matching has at most `cap` matches
- * (found through the indexes, the contains part through `tide_customer_ids_name_like`); null when
- * one has more; undefined when the query is not a name search. The caller then filters, sorts and
- * pages those ids, which stays fast however rare the name: walking the newest customers until a
- * page is full costs a pass over the table when only a handful match.
+ * For a name search (or a run of phone digits), every matching id when each way of matching has at
+ * most `cap` matches (prefixes through their indexes, "contains" through the tenant-bound
+ * functions); null when one has more; undefined for an exact search (full phone number, code). The
+ * caller then filters, sorts and pages those ids, which stays fast however rare the name: walking
+ * the newest customers until a page is full costs a pass over the table when only a handful match.
  */
 export async function fewNameMatches(tx: Tx, q: string, cap = FEW_MATCHES): Promise<string[] | null | undefined> {
   const parsed = parse(q);
