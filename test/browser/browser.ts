@@ -96,7 +96,9 @@ export async function login(page: Page, admin: { login: string; password: string
 /** Picks an option in an open antd Select / TreeSelect dropdown by its visible text. */
 export async function pickOption(page: Page, select: Locator, text: string, options: { search?: boolean | string; shows?: string } = {}): Promise<void> {
   const shows = options.shows ?? text;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  // Under a loaded machine a dropdown can close again before its option is clicked; five tries
+  // have been enough where three were not.
+  for (let attempt = 0; attempt < 5; attempt++) {
     await select.click();
     // Long (virtual) lists only render what is shown: type to filter first.
     if (options.search) await page.keyboard.type(typeof options.search === 'string' ? options.search : text);
