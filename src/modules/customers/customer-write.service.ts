@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { parseAddress } from '../../lib/address/index.ts';
 import type { Caller } from '../../server/caller.ts';
