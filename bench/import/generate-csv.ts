@@ -2,7 +2,8 @@
 // Latin) persons and companies, ~10% rows that repeat an earlier customer (same mobile or
 // credit code, name or address written differently), ~3% dirty rows (impossible mobiles, rows
 // with no name and no identity, invalid credit codes). Column-count errors are left to the unit
-// tests, so that the raw COPY yardstick can load the same file.
+// tests, so that the raw COPY yardstick can load the same file. Brands and given names are mostly
+// composed (`names: 'wide'`), as varied as real ones, not the demo's few dozen of each.
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { generateDemoData } from '../../src/modules/demo/index.ts';
@@ -32,7 +33,7 @@ export async function generateCustomerCsv(file: string, rows: number, options: {
   const recent: string[][] = [];
   while (written < rows) {
     const n = Math.min(chunk, rows - written);
-    const data = generateDemoData({ seed: options.seed * 1000 + written, customers: n, teams: 1, users: 1, now: new Date('2026-01-01T00:00:00Z') });
+    const data = generateDemoData({ seed: options.seed * 1000 + written, customers: n, teams: 1, users: 1, now: new Date('2026-01-01T00:00:00Z'), names: 'wide' });
     for (const c of data.customers) {
       if (written >= rows) break;
       serial++;

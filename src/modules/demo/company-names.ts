@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import type { Place } from './divisions.ts';
 import type { Random } from './random.ts';
 
@@ -50,6 +51,14 @@ const BRANDS: readonly Entry[] = [
   ['华美', 'huamei'], ['盛和', 'shenghe'], ['立诚', 'licheng'], ['致远', 'zhiyuan'],
 ];
 
+/**
+ * Characters registered brands are made of (auspicious, trade and nature words). Two or three
+ * of them give tens of thousands of brands, about as often shared as in a real register.
+ */
+const BRAND_CHARS = [
+  ...'安邦宝北博材昌畅辰诚驰创春达大德鼎东都恩发帆方丰峰福富冠光广贵国海瀚豪禾和恒弘宏泓洪鸿华辉汇惠佳嘉建江杰金锦晶精景久聚俊凯康科坤蓝朗乐力立利联良林领隆龙禄路伦茂美铭明南宁诺鹏品平祺启千乾强勤青庆荣瑞润森山尚升晟盛胜世泰天通同拓万旺威伟文祥翔新鑫信星兴旭轩亚扬阳耀业一亿益毅逸银英盈永优宇元源远悦越云泽展兆哲振正志智中众卓资尊',
+] as const;
+
 const INDUSTRY_WORDS: Readonly<Record<Industry, readonly string[]>> = {
   software: ['网络科技', '信息技术', '软件', '电子商务', '数据科技'],
   trade: ['贸易', '商贸', '进出口'],
@@ -99,7 +108,7 @@ const LATIN_INDUSTRY: Readonly<Record<Industry, string>> = {
 export function generateCompanyName(
   random: Random,
   place: Place,
-  opts: { latinShare: number; extraBrand: boolean },
+  opts: { latinShare: number; extraBrand: boolean; wideBrands?: boolean },
 ): CompanyName {
   const industry = random.weighted(INDUSTRY_WEIGHTS);
   if (random.chance(opts.latinShare)) {
@@ -115,8 +124,8 @@ export function generateCompanyName(
     };
   }
 
-  let [brand, brandAscii] = random.pick(BRANDS);
-  if (opts.extraBrand) {
+  let [brand, brandAscii] = opts.wideBrands ? composedBrand(random) : random.pick(BRANDS);
+  if (opts.extraBrand && !opts.wideBrands) {
     const [brand2, ascii2] = random.pick(BRANDS);
     if (brand2 !== brand) {
       brand += brand2;
@@ -144,4 +153,14 @@ export function generateCompanyName(
       break;
   }
   return { name, latin: false, industry, brandAscii };
+}
+
+function composedBrand(random: Random): [string, string] {
+  const length = random.chance(0.15) ? 3 : 2;
+  let brand = '';
+  while ([...brand].length < length) {
+    const c = random.pick(BRAND_CHARS);
+    if (!brand.includes(c)) brand += c;
+  }
+  return [brand, pinyin(brand, { toneType: 'none', v: true }).replace(/\s+/g, '')];
 }

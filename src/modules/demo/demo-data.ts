@@ -58,6 +58,12 @@ export type DemoDataOptions = {
   customers?: number | undefined;
   /** Reference time: birth dates in identity numbers lie before it. */
   now: Date;
+  /**
+   * Company brands (字号) and given names from a few dozen fixed words (the demo's default, easy
+   * to recognise) or mostly composed from pools of characters, about as varied as real ones:
+   * for bases of hundreds of thousands, where a few dozen of each would make everyone a namesake.
+   */
+  names?: 'demo' | 'wide' | undefined;
 };
 
 export const DEMO_DEFAULTS = { teams: 14, users: 30, customers: 200 } as const;
@@ -122,7 +128,7 @@ export function generateDemoData(opts: DemoDataOptions): DemoData {
   const users = generateUsers(createRandom(deriveSeed(opts.seed, 'users')), blueprints, userCount, contacts);
   const customers = generateCustomers(
     createRandom(deriveSeed(opts.seed, 'customers')),
-    { count: customerCount, now: opts.now, blueprints, users },
+    { count: customerCount, now: opts.now, blueprints, users, wideNames: opts.names === 'wide' },
     contacts,
   );
   const teams = blueprints.map(({ key, name, parentKey }) => ({ key, name, parentKey }));
@@ -180,6 +186,7 @@ type CustomerContext = {
   now: Date;
   blueprints: readonly TeamBlueprint[];
   users: readonly DemoUser[];
+  wideNames: boolean;
 };
 
 function generateCustomers(random: Random, ctx: CustomerContext, contacts: ContactRegistry): DemoCustomer[] {
@@ -204,7 +211,7 @@ function generateCustomers(random: Random, ctx: CustomerContext, contacts: Conta
     const ownerKey = ownerPool.length > 0 && random.chance(0.8) ? random.pick(ownerPool) : null;
 
     if (random.chance(0.6)) {
-      const person = generatePersonName(random, 0.06);
+      const person = generatePersonName(random, 0.06, ctx.wideNames);
       const nationalId =
         !person.latin && random.chance(0.35)
           ? uniqueValue(nationalIds, () =>
@@ -231,7 +238,7 @@ function generateCustomers(random: Random, ctx: CustomerContext, contacts: Conta
         ownerKey,
       });
     } else {
-      const company = uniqueCompanyName(random, place, companyNames);
+      const company = uniqueCompanyName(random, place, companyNames, ctx.wideNames);
       customers.push({
         key,
         kind: 'company',
@@ -285,9 +292,9 @@ function personEmail(random: Random, person: PersonName, contacts: ContactRegist
   return uniqueEmail(contacts, local, domain);
 }
 
-function uniqueCompanyName(random: Random, place: Place, taken: Set<string>): ReturnType<typeof generateCompanyName> {
+function uniqueCompanyName(random: Random, place: Place, taken: Set<string>, wideBrands: boolean): ReturnType<typeof generateCompanyName> {
   for (let attempt = 0; ; attempt++) {
-    const company = generateCompanyName(random, place, { latinShare: 0.06, extraBrand: attempt >= 20 });
+    const company = generateCompanyName(random, place, { latinShare: 0.06, extraBrand: attempt >= 20, wideBrands });
     if (!taken.has(company.name)) {
       taken.add(company.name);
       return company;

@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import type { Random } from './random.ts';
 
 /**
@@ -76,7 +77,15 @@ const LATIN_FAMILY: readonly (readonly [string, number])[] = [
   ['Martin', 1], ['Tanaka', 1], ['Kim', 1], ['Nguyen', 1],
 ];
 
-export function generatePersonName(random: Random, latinShare: number): PersonName {
+/** Characters of composed given names: the common lists above are the head, these the long tail. */
+const MALE_CHARS = [...'安斌彬波博超辰成承诚驰聪达德东栋锋峰福刚国海涵浩皓恒宏鸿华辉骏军俊凯康坤磊力立良亮林霖龙明铭楠鹏平奇启谦强庆然荣瑞森山善胜晟世书帅松涛天庭威伟文武翔祥鑫新兴星旭轩学阳耀毅逸义勇宇煜远岳云泽哲振正志智忠'];
+const FEMALE_CHARS = [...'爱安佳蓓碧彩婵春丹芳菲芬凤桂含涵红虹慧惠佳洁瑾婧静娟可兰岚蕾莉丽琳玲璐露曼美梅梦敏娜宁琪琴晴秋蓉茹蕊珊诗淑舒爽素婷彤婉薇文霞仙娴笑欣馨秀萱雪雅妍艳燕瑶怡宜颖莹瑜玉媛月悦云芸珍贞芝紫'];
+
+/**
+ * `wide`: two given names in three are composed from a pool of characters (one or two of them),
+ * so that, as in real life, a few names are common and most are rare.
+ */
+export function generatePersonName(random: Random, latinShare: number, wide = false): PersonName {
   const sex: DemoSex = random.chance(0.5) ? 'male' : 'female';
   if (random.chance(latinShare)) {
     const given = random.pick(sex === 'male' ? LATIN_MALE : LATIN_FEMALE);
@@ -90,8 +99,14 @@ export function generatePersonName(random: Random, latinShare: number): PersonNa
     };
   }
   const [family, familyAscii] = random.weighted(SURNAMES);
-  const [given, givenAscii] = random.pick(sex === 'male' ? MALE_GIVEN : FEMALE_GIVEN);
+  const [given, givenAscii] = wide && random.chance(2 / 3) ? composedGiven(random, sex) : random.pick(sex === 'male' ? MALE_GIVEN : FEMALE_GIVEN);
   return { name: family + given, latin: false, sex, givenAscii, familyAscii };
+}
+
+function composedGiven(random: Random, sex: DemoSex): readonly [string, string] {
+  const pool = sex === 'male' ? MALE_CHARS : FEMALE_CHARS;
+  const given = random.chance(0.2) ? random.pick(pool) : random.pick(pool) + random.pick(pool);
+  return [given, pinyin(given, { toneType: 'none', v: true }).replace(/\s+/g, '')];
 }
 
 /** Exposed for data-quality tests. */
