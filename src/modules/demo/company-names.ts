@@ -155,6 +155,9 @@ export function generateCompanyName(
   return { name, latin: false, industry, brandAscii };
 }
 
+/** Exposed for data-quality tests. */
+export const COMPANY_NAME_LISTS = { brands: BRANDS.map(([text]) => text) } as const;
+
 function composedBrand(random: Random): [string, string] {
   const length = random.chance(0.15) ? 3 : 2;
   let brand = '';

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { validateNationalId, validateUscc } from '../customers/index.ts';
 import { checkPhone } from '../../lib/phone.ts';
 import { MOBILE_PREFIXES } from './contacts.ts';
+import { COMPANY_NAME_LISTS } from './company-names.ts';
 import { DIVISIONS, listPlaces } from './divisions.ts';
+import { PERSON_NAME_LISTS } from './person-names.ts';
 import { DEMO_DEFAULTS, generateDemoData, TEAM_BLUEPRINT, type DemoCustomer } from './demo-data.ts';
 
 const NOW = new Date('2025-06-15T04:00:00Z');
@@ -238,5 +240,33 @@ describe('generateDemoData: customers', () => {
 
   it('gives unique customer keys', () => {
     expect(new Set(big.customers.map((c) => c.key)).size).toBe(big.customers.length);
+  });
+});
+
+describe('generateDemoData: wide names', () => {
+  const wide = generateDemoData({ seed: 42, users: 60, customers: 2000, now: NOW, names: 'wide' });
+  const chinese = (data: typeof big, kind: DemoCustomer['kind']) => data.customers.filter((c) => c.kind === kind && HAN.test(c.name));
+  const listedBrand = (name: string) => COMPANY_NAME_LISTS.brands.some((b) => name.includes(b));
+  const given = (data: typeof big) => new Set(chinese(data, 'person').map((c) => [...c.name].slice(c.name.startsWith('欧阳') ? 2 : 1).join('')));
+
+  it('composes most brands instead of taking them from the demo list, still as registered names', () => {
+    expect(chinese(big, 'company').every((c) => listedBrand(c.name))).toBe(true);
+    const companies = chinese(wide, 'company');
+    expect(companies.filter((c) => listedBrand(c.name)).length / companies.length).toBeLessThan(0.2);
+    for (const c of companies) expect(c.name).toMatch(/(有限公司|有限责任公司|股份有限公司)$/);
+  });
+
+  it('gives persons many more given names, each of one or two characters, keeping the common ones', () => {
+    const demoGiven = given(big);
+    const wideGiven = given(wide);
+    expect(wideGiven.size).toBeGreaterThan(3 * demoGiven.size);
+    for (const g of wideGiven) expect([...g].length).toBeGreaterThanOrEqual(1);
+    for (const g of wideGiven) expect([...g].length).toBeLessThanOrEqual(2);
+    const common = new Set([...PERSON_NAME_LISTS.maleGiven, ...PERSON_NAME_LISTS.femaleGiven].map(([text]) => text));
+    expect([...wideGiven].filter((g) => common.has(g)).length).toBeGreaterThan(50);
+  });
+
+  it('leaves the demo names as they were by default', () => {
+    expect(generateDemoData({ seed: 42, users: 60, customers: 2000, now: NOW, names: 'demo' })).toEqual(big);
   });
 });
