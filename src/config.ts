@@ -41,6 +41,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * `TIDE_WEBHOOKS_ALLOW_PRIVATE=1` lets webhooks reach loopback and private-network addresses, for
+ * self-hosted installs whose receivers live there. Read on each use rather than in `loadConfig`,
+ * as the delivery job has no config of its own.
+ */
+export const webhooksAllowPrivate = (env: NodeJS.ProcessEnv = process.env): boolean => env.TIDE_WEBHOOKS_ALLOW_PRIVATE === '1';
+
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -95,6 +95,7 @@ const zhCN: Catalog = {
     same_as_from: '不能转交给本人',
     no_active_members: '该团队没有可接收的在职成员',
     private_cap: '对方私海已满',
+    private_address: '不能推送到本机或内网地址，请填写公网可访问的地址',
   },
 };
 
@@ -185,6 +186,7 @@ const enUS: Catalog = {
     same_as_from: 'Cannot hand over to the same person',
     no_active_members: 'The team has no active member to receive it',
     private_cap: 'Their private pool is full',
+    private_address: 'Webhooks cannot reach this host or the private network; give a public address',
   },
 };
 

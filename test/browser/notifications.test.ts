@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deliverPendingWebhooks, notify } from '../../src/modules/notifications/index.ts';
 import { byTestId, clickUntil, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, screenshot, useJourney } from './browser.ts';
 
@@ -28,6 +28,9 @@ type Me = { tenant: { id: string }; user: { id: string } };
 
 describe('journey: notifications (the bell) and webhooks', () => {
   const journey = useJourney();
+  // The receiver listens on 127.0.0.1, as on a self-hosted install whose receivers are on its own network.
+  beforeAll(() => vi.stubEnv('TIDE_WEBHOOKS_ALLOW_PRIVATE', '1'));
+  afterAll(() => vi.unstubAllEnvs());
 
   it(
     'an admin adds a webhook and sends a signed test; a notification shows in the bell and reading it drops the count',

@@ -2,12 +2,12 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTenant, startTestApp, type TestApp, type TestTenant } from '../../../test/helpers/app.ts';
 import { DB_KINDS } from '../../../test/helpers/databases.ts';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
-import { deliverPendingWebhooks, emitEvent, notify } from './index.ts';
+import { deliverPendingWebhooks, emitEvent, notify, type DeliverOptions } from './index.ts';
 
 type Received = { path: string; headers: Record<string, string | string[] | undefined>; body: string };
 
@@ -25,7 +25,19 @@ async function startReceiver() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const ALLOW_PRIVATE = 'TIDE_WEBHOOKS_ALLOW_PRIVATE';
+
+/** Runs `fn` as a default install, where webhooks may not reach this host or the private network. */
+async function refusingPrivate<T>(fn: () => Promise<T>): Promise<T> {
+  vi.stubEnv(ALLOW_PRIVATE, undefined);
+  try {
+    return await fn();
+  } finally {
+    vi.stubEnv(ALLOW_PRIVATE, '1');
+  }
 }
 
 describe.each(DB_KINDS)('notifications and webhooks on %s', (kind) => {
@@ -38,12 +50,15 @@ describe.each(DB_KINDS)('notifications and webhooks on %s', (kind) => {
   type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
   const call = (method: Method, url: string, cookie: string, payload?: object) => h.app.inject({ method, url, payload, headers: { cookie } });
   const inTenant = <T>(fn: (tx: Tx) => Promise<T>) => h.t.db.tenantTx(tenant.id, fn);
-  const deliver = (now?: Date) => deliverPendingWebhooks(h.t.db, { tenantIds: [tenant.id], now });
+  const deliver = (now?: Date, more: DeliverOptions = {}) => deliverPendingWebhooks(h.t.db, { tenantIds: [tenant.id], now, ...more });
   const deliveries = async (webhookId: string) => (await call('GET', `/api/v1/webhooks/${webhookId}/deliveries`, admin)).json().items;
-  const count = (table: 'webhook_deliveries' | 'notifications') =>
+  const count = (table: 'webhooks' | 'webhook_deliveries' | 'notifications') =>
     inTenant(async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n);
 
   beforeAll(async () => {
+    // The receiver listens on 127.0.0.1: most tests run as a self-hosted install whose receivers
+    // are on its own network; `refusingPrivate` runs the rest as a default install.
+    vi.stubEnv(ALLOW_PRIVATE, '1');
     [h, receiver] = await Promise.all([startTestApp(kind), startReceiver()]);
     tenant = await buildTenant(h.t);
     admin = await h.login(tenant.adminLogin, tenant.password);
@@ -55,6 +70,7 @@ describe.each(DB_KINDS)('notifications and webhooks on %s', (kind) => {
     }
   });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     await receiver?.close();
     await h?.close();
   });
@@ -262,6 +278,59 @@ describe.each(DB_KINDS)('notifications and webhooks on %s', (kind) => {
     expect(badEvent.statusCode).toBe(400);
     expect(Object.keys(badEvent.json().error.fields)[0]).toMatch(/^events/);
     await call('DELETE', `/api/v1/webhooks/${hook.id}`, admin);
+  });
+
+  it('a URL naming this host or the private network is refused: 400 naming url, nothing stored', async () => {
+    const hook = (await call('POST', '/api/v1/webhooks', admin, { name: 'public', url: 'https://hooks.example.com/tide' })).json();
+    const before = await count('webhooks');
+    await refusingPrivate(async () => {
+      for (const url of [
+        'http://169.254.169.254/latest',
+        'http://127.0.0.1:5432',
+        'http://localhost:3000/x',
+        'http://hooks.localhost/x',
+        'http://10.0.0.5/hook',
+        'http://192.168.1.10/',
+        'http://[::1]/',
+        'http://[::ffff:127.0.0.1]/',
+        'http://0x7f000001/',
+      ]) {
+        const res = await call('POST', '/api/v1/webhooks', admin, { name: 'inside', url });
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
+        expect(res.json().error.code).toBe('validation_failed');
+        expect(Object.keys(res.json().error.fields)).toEqual(['url']);
+      }
+      const moved = await call('PATCH', `/api/v1/webhooks/${hook.id}`, admin, { url: 'http://169.254.169.254/latest' });
+      expect(moved.statusCode, moved.body).toBe(400);
+      expect(Object.keys(moved.json().error.fields)).toEqual(['url']);
+    });
+    expect(await count('webhooks')).toBe(before);
+    expect((await call('GET', `/api/v1/webhooks/${hook.id}`, admin)).json().url).toBe('https://hooks.example.com/tide');
+
+    // With TIDE_WEBHOOKS_ALLOW_PRIVATE=1 the same address is accepted.
+    const inside = await call('POST', '/api/v1/webhooks', admin, { name: 'inside', url: 'http://169.254.169.254/latest' });
+    expect(inside.statusCode, inside.body).toBe(201);
+    for (const id of [hook.id, inside.json().id]) await call('DELETE', `/api/v1/webhooks/${id}`, admin);
+  });
+
+  it('delivery refuses, at once and without retries, a host that is or resolves to a non-public address', async () => {
+    receiver.received.length = 0;
+    // Saved while private addresses were allowed (or before the check existed), then delivered without.
+    const named = (await call('POST', '/api/v1/webhooks', admin, { name: 'by name', url: `http://localhost:${receiver.port}/named`, events: ['pool.fell'] })).json();
+    const literal = (await call('POST', '/api/v1/webhooks', admin, { name: 'by address', url: `${receiver.url}/literal`, events: ['pool.fell'] })).json();
+    await inTenant((tx) => emitEvent(tx, tenant.id, 'pool.fell', { count: 1, poolName: 'p' }));
+    expect(await refusingPrivate(() => deliver(new Date(Date.now() + 1000)))).toEqual({ delivered: 0, retrying: 0, failed: 2 });
+    expect(receiver.received).toHaveLength(0);
+    const [byName] = await deliveries(named.id);
+    expect(byName).toMatchObject({ status: 'failed', attempts: 1, lastStatus: null, nextAttemptAt: null, deliveredAt: null });
+    expect(byName.lastError).toMatch(/^blocked_address: (127\.0\.0\.1|::1) is not a public address$/);
+    expect(await deliveries(literal.id)).toMatchObject([{ status: 'failed', attempts: 1, lastError: 'blocked_address: 127.0.0.1 is not a public address' }]);
+
+    // allowPrivate lets the same deliveries through to the local receiver.
+    await inTenant((tx) => emitEvent(tx, tenant.id, 'pool.fell', { count: 2, poolName: 'p' }));
+    expect(await refusingPrivate(() => deliver(new Date(Date.now() + 1000), { allowPrivate: true }))).toEqual({ delivered: 2, retrying: 0, failed: 0 });
+    expect(receiver.received.map((r) => r.path).sort()).toEqual(['/literal', '/named']);
+    for (const id of [named.id, literal.id]) await call('DELETE', `/api/v1/webhooks/${id}`, admin);
   });
 
   it('webhook settings need org.manage, and changes are audited without the secret', async () => {

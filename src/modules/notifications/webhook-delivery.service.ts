@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { webhooksAllowPrivate } from '../../config.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { allTenantIds } from '../tenants/index.ts';
 import { deliveryBody, describeFailure, nextStep, signature } from './rules/webhook-delivery.ts';
+import { blockedAddress, postWebhook } from './webhook-http.ts';
 
 export type DeliverOptions = {
   /** The clock, for tests; each claim and each result otherwise reads the real time. */
@@ -14,7 +16,8 @@ export type DeliverOptions = {
   /** Bound on one run per tenant, so one busy tenant cannot hold the job for long; the rest waits a minute. */
   maxPerTenant?: number;
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** Post to loopback and private-network addresses too (default: `TIDE_WEBHOOKS_ALLOW_PRIVATE`). */
+  allowPrivate?: boolean;
 };
 
 export type DeliveryRun = { delivered: number; retrying: number; failed: number };
@@ -30,7 +33,8 @@ type Claimed = {
   webhook_deleted: boolean;
 };
 
-type Outcome = { id: string; ok: boolean; httpStatus: number | null; error: string | null; dropped?: boolean };
+/** `final`: failed without retries, whatever the attempt count. */
+type Outcome = { id: string; ok: boolean; httpStatus: number | null; error: string | null; final?: boolean };
 
 /**
  * How long a claimed delivery stays out of other nodes' sight while it is being sent. The claim
@@ -61,7 +65,7 @@ async function claimDue(tx: Tx, tenantId: string, now: Date, limit: number): Pro
 async function record(tx: Tx, tenantId: string, claimed: readonly Claimed[], outcomes: readonly Outcome[], now: Date): Promise<DeliveryRun> {
   const run: DeliveryRun = { delivered: 0, retrying: 0, failed: 0 };
   const rows = outcomes.map((o, i) => {
-    const step = o.dropped ? ({ status: 'failed' } as const) : nextStep(claimed[i]!.attempts, { ok: o.ok }, now);
+    const step = o.final ? ({ status: 'failed' } as const) : nextStep(claimed[i]!.attempts, { ok: o.ok }, now);
     switch (step.status) {
       case 'delivered':
         run.delivered++;
@@ -93,11 +97,11 @@ function failureText(error: unknown, timeoutMs: number): string {
   return describeFailure(null, e.cause?.message ?? e.cause?.code ?? e.message ?? String(error));
 }
 
-async function send(tenantId: string, d: Claimed, options: { fetch: typeof fetch; timeoutMs: number }): Promise<Outcome> {
-  if (d.webhook_deleted) return { id: d.id, ok: false, httpStatus: null, error: 'webhook_deleted', dropped: true };
+async function send(tenantId: string, d: Claimed, options: { allowPrivate: boolean; timeoutMs: number }): Promise<Outcome> {
+  if (d.webhook_deleted) return { id: d.id, ok: false, httpStatus: null, error: 'webhook_deleted', final: true };
   const body = deliveryBody({ id: d.id, event: d.event, tenant: tenantId, at: new Date(d.created_at), data: d.payload });
   try {
-    const response = await options.fetch(d.url, {
+    const response = await postWebhook(d.url, options.allowPrivate, {
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',
@@ -115,19 +119,24 @@ async function send(tenantId: string, d: Claimed, options: { fetch: typeof fetch
     const ok = response.status >= 200 && response.status < 300;
     return { id: d.id, ok, httpStatus: response.status, error: ok ? null : describeFailure(response.status, text) };
   } catch (error) {
+    // A refused destination fails at once, without retries: it is a setting to fix, not an outage
+    // to wait out, and every retry would only knock on the same refused address.
+    const blocked = blockedAddress(error);
+    if (blocked) return { id: d.id, ok: false, httpStatus: null, error: blocked.message, final: true };
     return { id: d.id, ok: false, httpStatus: null, error: failureText(error, options.timeoutMs) };
   }
 }
 
 /**
  * Sends what is due: claims a batch in a short transaction, posts outside any transaction, then
- * records each result (delivered, retry later with backoff, or failed after the last attempt).
+ * records each result (delivered, retry later with backoff, or failed after the last attempt or
+ * at once when the destination is not a public address).
  */
 export async function deliverPendingWebhooks(db: Database, options: DeliverOptions = {}): Promise<DeliveryRun> {
   const total: DeliveryRun = { delivered: 0, retrying: 0, failed: 0 };
   const batchSize = options.batchSize ?? 20;
   const maxPerTenant = options.maxPerTenant ?? 500;
-  const http = { fetch: options.fetch ?? globalThis.fetch, timeoutMs: options.timeoutMs ?? 10_000 };
+  const http = { allowPrivate: options.allowPrivate ?? webhooksAllowPrivate(), timeoutMs: options.timeoutMs ?? 10_000 };
   const clock = () => options.now ?? new Date();
   for (const tenantId of options.tenantIds ?? (await allTenantIds(db))) {
     for (let done = 0; done < maxPerTenant; ) {

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { webhooksAllowPrivate } from '../../config.ts';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import type { Caller } from '../../server/caller.ts';
-import { notFound } from '../../server/errors.ts';
+import { invalid, notFound } from '../../server/errors.ts';
 import { keyset, toPage, type Page } from '../../server/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Delivery, Webhook, WebhookInput, WebhookPatch } from './notifications.schema.ts';
 import { webhookDeliveries, webhooks, type DeliveryStatus } from './notifications.tables.ts';
+import { isAllowedWebhookHost } from './rules/webhook-address.ts';
 
 type WebhookRow = typeof webhooks.$inferSelect;
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -66,8 +68,17 @@ export async function getWebhook(tx: Tx, id: string): Promise<Webhook> {
   return present(await findWebhook(tx, id));
 }
 
+/**
+ * Refuses a URL that plainly names this host or the private network, so the admin hears it now
+ * rather than from a failed delivery; names that resolve there are refused when delivering.
+ */
+function checkDestination(url: string) {
+  if (!webhooksAllowPrivate() && !isAllowedWebhookHost(new URL(url).hostname)) throw invalid({ url: 'private_address' });
+}
+
 /** The secret is in this answer only; later reads never show it. */
 export async function createWebhook(tx: Tx, caller: Caller, input: WebhookInput): Promise<Webhook & { secret: string }> {
+  checkDestination(input.url);
   const [row] = await tx
     .insert(webhooks)
     .values({ tenantId: caller.tenantId, name: input.name, url: input.url, events: [...new Set(input.events)], enabled: input.enabled, secret: newSecret() })
@@ -78,6 +89,7 @@ export async function createWebhook(tx: Tx, caller: Caller, input: WebhookInput)
 
 export async function updateWebhook(tx: Tx, caller: Caller, id: string, patch: WebhookPatch): Promise<Webhook & { secret?: string }> {
   const before = await findWebhook(tx, id);
+  if (patch.url !== undefined) checkDestination(patch.url);
   const { rotateSecret, events, ...fields } = patch;
   const [row] = await tx
     .update(webhooks)
