@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import { closeCustomerPool, syncCustomerPool } from './customer-pool.ts';
 import { survive } from '../dedupe/index.ts';
 import { refreshMatchKeys } from './customer-match.service.ts';
+import { moveFollowers, moveFollowersBack, type MovedFollowers } from './merge-followers.ts';
 import { getCustomerSettings, type CustomerSettings } from './customer-settings.service.ts';
 import { cleanedValues, rowToInput, type CustomerInput } from './customer-write.service.ts';
 import type { CustomerRow } from './customers.service.ts';
@@ -21,7 +22,8 @@ import {
 } from './customers.tables.ts';
 
 export type MergeReason = { code: string; weight: number; detail?: string };
-type Moved = { orders: string[]; sources: number[]; contacts: string[]; identities: { kind: string; value: string }[]; tags: string[] };
+/** `followers` (leads, opportunities, tasks…) is absent on merges recorded before it existed. */
+type Moved = { orders: string[]; sources: number[]; contacts: string[]; identities: { kind: string; value: string }[]; tags: string[]; followers?: MovedFollowers };
 
 /**
  * Survivorship, per the tenant's settings: for each field the newest non-empty value of the two
@@ -45,7 +47,8 @@ async function live(tx: Tx, id: string): Promise<CustomerRow> {
 
 /**
  * Merges `mergedId` into `survivorId`: orders, sources, contacts, identities and tags move to the
- * survivor, the other record is kept (soft-deleted, pointing at the survivor), and everything
+ * survivor, and so do the other modules' records on it (linked leads, opportunities, follow-up
+ * tasks: merge-followers.ts); the other record is kept (soft-deleted, pointing at the survivor), and everything
  * moved is written down so that the merge can be undone.
  */
 export async function mergeCustomers(
@@ -67,6 +70,7 @@ export async function mergeCustomers(
   const survivorTags = new Set((await tx.select().from(customerTags).where(eq(customerTags.customerId, survivorId))).map((t) => t.tag));
   const addedTags = (await tx.select().from(customerTags).where(eq(customerTags.customerId, mergedId))).map((t) => t.tag).filter((t) => !survivorTags.has(t));
   if (addedTags.length) await tx.insert(customerTags).values(addedTags.map((tag) => ({ tenantId: actor.tenantId, customerId: survivorId, tag })));
+  const movedFollowers = await moveFollowers(tx, mergedId, survivorId);
 
   const settings = await getCustomerSettings(tx);
   const { values } = cleanedValues(surviveValues(survivor, merged, settings), now, settings.fieldTemplates);
@@ -85,6 +89,7 @@ export async function mergeCustomers(
     contacts: movedContacts.map((c) => c.id),
     identities: movedIdentities,
     tags: addedTags,
+    followers: movedFollowers,
   };
   const [merge] = await tx
     .insert(customerMerges)
@@ -122,6 +127,7 @@ export async function undoMerge(tx: Tx, actor: Actor, mergeId: string): Promise<
     await tx.update(customerIdentities).set({ customerId: merge.mergedId }).where(and(eq(customerIdentities.kind, i.kind as 'mobile'), eq(customerIdentities.value, i.value)));
   }
   if (moved.tags.length) await tx.delete(customerTags).where(and(eq(customerTags.customerId, merge.survivorId), inArray(customerTags.tag, moved.tags)));
+  await moveFollowersBack(tx, moved.followers, merge.mergedId);
   const before = merge.survivorBefore as unknown as CustomerRow;
   const { values } = cleanedValues(rowToInput({ ...before, rejectedValues: before.rejectedValues ?? {} } as CustomerRow), now);
   const [heldBefore] = await tx.select({ ownerUserId: customers.ownerUserId }).from(customers).where(eq(customers.id, merge.survivorId));

@@ -10,6 +10,7 @@ export { upsertCustomerBatch, prepareCustomerRows, revertCustomerChange, custome
 export { upsertOrderBatch, deleteOrders, type IncomingOrder } from './order-batch.service.ts';
 export { dedupeScanJob, nightlyDedupeJob } from './customers.jobs.ts';
 export { mergeCustomers, undoMerge } from './customer-merge.service.ts';
+export { registerMergeFollower, columnFollower, type MergeFollower } from './merge-followers.ts';
 export { scanDuplicates } from './customer-match.service.ts';
 export { getCustomerSettings } from './customer-settings.service.ts';
 export { customersOwnedBy, ownedCustomerCounts, reassignCustomers, type OwnedCustomerRef } from './customer-handover.service.ts';

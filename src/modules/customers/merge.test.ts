@@ -50,6 +50,35 @@ describe.each(DB_KINDS)('merge, undo, review queue and scan on %s', (kind) => {
     expect((await call('POST', `/api/v1/merges/${merged.json().mergeId}/undo`)).statusCode).toBe(409);
   });
 
+  it("carries the other record's linked leads, opportunities and follow-up tasks to the survivor, and back on undo", async () => {
+    const a = await create({ kind: 'person', name: '孙丽', mobile: '13822223333', city: '南京市' });
+    const b = await create({ kind: 'person', name: '孙丽', mobile: '13944445555', city: '南京市' });
+    const lead = await call('POST', '/api/v1/leads', { name: '孙丽', mobile: '13944445555', source: 'api' });
+    expect(lead.statusCode, lead.body).toBe(201);
+    expect(lead.json().lead.customerId).toBe(b.id);
+    const opportunity = await call('POST', '/api/v1/opportunities', { customerId: b.id, name: '年度续约', amount: 5000 });
+    expect(opportunity.statusCode, opportunity.body).toBe(201);
+    const task = await call('POST', '/api/v1/tasks', { recordType: 'customer', recordId: b.id, title: '回访孙丽', kind: 'call', dueAt: '2026-12-01T10:00:00+08:00' });
+    expect(task.statusCode, task.body).toBe(201);
+    const onCustomer = async (id: string) => ({
+      leads: (await call('GET', `/api/v1/leads/${lead.json().lead.id}`)).json().customerId === id,
+      opportunities: (await call('GET', `/api/v1/opportunities?customerId=${id}`)).json().items.map((o: { name: string }) => o.name),
+      tasks: (await call('GET', `/api/v1/tasks?recordType=customer&recordId=${id}`)).json().items.map((t: { title: string }) => t.title),
+    });
+
+    const merged = await call('POST', `/api/v1/customers/${a.id}/merge`, { otherId: b.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(await onCustomer(a.id)).toEqual({ leads: true, opportunities: ['年度续约'], tasks: ['回访孙丽'] });
+    // Added to the survivor after the merge: stays there when the merge is undone.
+    const later = await call('POST', '/api/v1/tasks', { recordType: 'customer', recordId: a.id, title: '合并后新建', kind: 'call', dueAt: '2026-12-02T10:00:00+08:00' });
+    expect(later.statusCode, later.body).toBe(201);
+
+    const undo = await call('POST', `/api/v1/merges/${merged.json().mergeId}/undo`);
+    expect(undo.statusCode, undo.body).toBe(200);
+    expect(await onCustomer(b.id)).toEqual({ leads: true, opportunities: ['年度续约'], tasks: ['回访孙丽'] });
+    expect(await onCustomer(a.id)).toEqual({ leads: false, opportunities: [], tasks: ['合并后新建'] });
+  });
+
   it('scans the base: sure duplicates merge, doubtful ones wait in the review queue', async () => {
     // Same company written three ways, no credit code to tie them.
     await create({ kind: 'company', name: '杭州云帆网络科技有限公司', city: '杭州市', district: '西湖区', address: '浙江省杭州市西湖区文三路 90 号' });

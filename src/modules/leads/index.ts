@@ -1,4 +1,6 @@
+import { columnFollower, registerMergeFollower } from '../customers/index.ts';
 import { registerLeadPoolType } from './lead-pool.ts';
+import { leads } from './leads.tables.ts';
 import { registerLeadSources } from './lead-sources.ts';
 
 export { registerLeadRoutes } from './leads.routes.ts';
@@ -13,3 +15,5 @@ export * as leadTables from './leads.tables.ts';
 
 registerLeadSources();
 registerLeadPoolType();
+// Leads linked to a customer that is merged away follow it to the survivor.
+registerMergeFollower('leads', columnFollower(leads, leads.id, leads.customerId));

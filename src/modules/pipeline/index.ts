@@ -1,4 +1,6 @@
+import { columnFollower, registerMergeFollower } from '../customers/index.ts';
 import { registerOpportunityScoring } from './opportunity-scoring.ts';
+import { opportunities } from './pipeline.tables.ts';
 
 export { registerPipelineRoutes } from './opportunities.routes.ts';
 export { createOpportunity, getOpportunity, opportunityTitles, type Opportunity, type OpportunityInput } from './opportunities.service.ts';
@@ -10,3 +12,5 @@ export { listPipelines, DEFAULT_STAGES, type Pipeline, type Stage } from './pipe
 export { openOpportunitiesOf, reassignOpportunities, type OpenOpportunityRef } from './opportunity-handover.service.ts';
 
 registerOpportunityScoring();
+// A merged customer's opportunities follow it to the survivor.
+registerMergeFollower('opportunities', columnFollower(opportunities, opportunities.id, opportunities.customerId));
