@@ -130,17 +130,14 @@ export async function pickOption(page: Page, select: Locator, text: string, opti
 }
 
 /**
- * Clicks a Popconfirm trigger and its OK button, and waits for `done`; tries again when the
- * confirmation did not take (a popover still animating in or out swallows the click under load).
+ * Clicks a popup's trigger, then an item in the popup, and waits for `done`; tries again when
+ * the choice did not take (a popup still animating in or out swallows the click under load).
  */
-export async function confirmAction(page: Page, trigger: Locator, done: () => Promise<boolean>): Promise<void> {
+export async function chooseFromPopup(trigger: Locator, item: Locator, done: () => Promise<boolean>, what = 'the choice'): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     await trigger.click();
-    await page
-      .locator('.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"]')
-      .last()
-      .click({ timeout: 8_000 })
-      .catch(() => undefined);
+    // A popup that never showed its item is closed, so the next try opens it afresh.
+    await item.click({ timeout: 8_000 }).catch(() => trigger.page().keyboard.press('Escape'));
     const took = await expect
       .poll(done, { timeout: 10_000 })
       .toBe(true)
@@ -150,7 +147,17 @@ export async function confirmAction(page: Page, trigger: Locator, done: () => Pr
       );
     if (took) return;
   }
-  throw new Error('the confirmation did not take');
+  throw new Error(`${what} did not take`);
+}
+
+/** Clicks a Popconfirm trigger and its OK button, and waits for `done`. */
+export async function confirmAction(page: Page, trigger: Locator, done: () => Promise<boolean>): Promise<void> {
+  await chooseFromPopup(trigger, page.locator('.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"]').last(), done, 'the confirmation');
+}
+
+/** Opens a Dropdown menu by its trigger and clicks the item with that test id, waiting for `done`. */
+export async function chooseMenuItem(page: Page, trigger: Locator, itemTestId: string, done: () => Promise<boolean>): Promise<void> {
+  await chooseFromPopup(trigger, page.locator(`.ant-dropdown:not(.ant-dropdown-hidden) [data-testid="${itemTestId}"]`).last(), done, `the menu item ${itemTestId}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { byTestId, expectText, JOURNEY_TIMEOUT, login, newPage, pickOption, screenshot, useJourney } from './browser.ts';
+import { byTestId, chooseMenuItem, clickUntil, expectText, JOURNEY_TIMEOUT, login, newPage, pickOption, screenshot, useJourney } from './browser.ts';
 
 const column = (page: Page, stage: string) => page.locator(`[data-testid="board-column"][data-stage-name="${stage}"]`);
 const cardIn = (page: Page, stage: string, name: string) => column(page, stage).locator('[data-testid="opportunity-card"]', { hasText: name });
@@ -36,13 +36,12 @@ describe('journey: opportunities and the conversion funnel', () => {
         await expect.poll(() => cardIn(page, '初步接触', '华东区年度采购').count()).toBe(0);
 
         // Lost, through the card's menu (the phone fallback), with a reason.
-        await cardIn(page, '需求确认', '华东区年度采购').locator('[data-testid="opportunity-card-menu"]').click();
-        await page.locator('.ant-dropdown:not(.ant-dropdown-hidden) [data-testid="card-menu-输单"]').click();
-        await byTestId(page, 'lost-submit').click();
+        await chooseMenuItem(page, cardIn(page, '需求确认', '华东区年度采购').locator('[data-testid="opportunity-card-menu"]'), 'card-menu-输单', () => byTestId(page, 'lost-submit').isVisible());
+        // A click while the dialog still zooms in can be lost under load: click until it takes.
+        await clickUntil(byTestId(page, 'lost-submit'), () => page.locator('.ant-form-item-explain-error').first().isVisible());
         await expectText(page.locator('.ant-form-item-explain-error'), '请填写输单原因');
         await byTestId(page, 'lost-reason').fill('客户选择了竞品');
-        await byTestId(page, 'lost-submit').click();
-        await cardIn(page, '输单', '华东区年度采购').waitFor();
+        await clickUntil(byTestId(page, 'lost-submit'), async () => (await cardIn(page, '输单', '华东区年度采购').count()) > 0);
 
         // The history: three stays, each with its duration.
         await cardIn(page, '输单', '华东区年度采购').click();
