@@ -265,6 +265,10 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
         await byTestId(pair, 'dedupe-survivor').getByText(keepOriginal, { exact: true }).click();
         await byTestId(pair, 'dedupe-merge').click();
         await expect.poll(() => page.locator('[data-testid="dedupe-pair"]', { hasText: original!.name }).count()).toBe(0);
+        // The confirmation links to the survivor.
+        const open = page.locator('.ant-message a', { hasText: '查看合并后的客户' });
+        await open.waitFor();
+        expect(await open.getAttribute('href')).toBe(`/customers/${original!.id}`);
 
         // The survivor's merge history shows the merge; undo it.
         await page.goto(`/customers/${original!.id}`);

@@ -144,14 +144,15 @@ export function TideApp() {
   useTranslation(); // re-render the providers when the language changes
   const language = currentLanguage();
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
-      <AntApp>
-        <SessionProvider>
-          <BrowserRouter>
+    // The router is outermost: messages and notifications render in AntApp's holder, and links in them need it.
+    <BrowserRouter>
+      <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+        <AntApp>
+          <SessionProvider>
             <AppRoutes />
-          </BrowserRouter>
-        </SessionProvider>
-      </AntApp>
-    </ConfigProvider>
+          </SessionProvider>
+        </AntApp>
+      </ConfigProvider>
+    </BrowserRouter>
   );
 }
