@@ -30,12 +30,18 @@ execFileSync('mkdir', ['-p', dir]);
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
-async function importInto(t: TestDatabase, tenantId: string, file: string) {
+async function importInto(t: TestDatabase, tenantId: string, file: string, log: (line: string) => void) {
   const actor = { tenantId, userId: null };
   const preview = await uploadImport(t.db, actor, { type: 'customers', channel: 'bench', fileName: path.basename(file), body: createReadStream(file) });
   await t.db.tenantTx(tenantId, (tx) => startImport(tx, actor, preview.importId, {}));
   const start = process.hrtime.bigint();
-  const result = await runImport(t.db, tenantId, preview.importId);
+  // Progress every 50,000 rows, so that a run stopped early still says how fast it went.
+  let next = 50_000;
+  const result = await runImport(t.db, tenantId, preview.importId, ({ counts }) => {
+    if (counts.read < next) return;
+    next += 50_000;
+    log(`${counts.read} rows read, ${seconds(start).toFixed(0)} s, ${(counts.read / seconds(start)).toFixed(0)} rows/s`);
+  });
   return { seconds: seconds(start), counts: result.counts };
 }
 
@@ -90,7 +96,7 @@ for (const kind of kinds) {
   const loaded = await loadBase(t, tenant.id, baseFile, (done) => console.log(`${kind}: base ${done} rows, ${seconds(baseStart).toFixed(0)} s`));
   await t.db.executeSql('analyze');
   console.log(`${kind}: base loaded in ${seconds(baseStart).toFixed(1)} s`, loaded);
-  const ours = await importInto(t, tenant.id, importFile);
+  const ours = await importInto(t, tenant.id, importFile, (line) => console.log(`${kind}: import ${line}`));
   console.log(`${kind}: import ${ours.seconds.toFixed(1)} s`, ours.counts);
   const floor = await writeFloor(t, ours.counts.created);
   console.log(`${kind}: the same writes alone (${floor.customers} customers, ${floor.keys} match keys, INSERT … SELECT with the same indexes): ${floor.seconds.toFixed(1)} s`);
