@@ -1,6 +1,7 @@
 // Customer search latency at scale: p50/p95 of name, pinyin, initials and phone searches over a
 // base of N customers, on PostgreSQL and PGlite.
 //   npm run bench -- search [customers=1000000] [kinds=postgres,pglite] [--keep]
+// Then the list itself: pages after pages, per sort and with the usual filters (search/paging.ts).
 // --keep leaves the PostgreSQL database in place (its name and the tenant are printed), to look at plans.
 // The base is loaded straight through the cleaning rules and the bulk insert (not the import with
 // its dedupe), since only the searched columns and their indexes matter here.
@@ -15,6 +16,7 @@ import { buildTenant } from '../test/helpers/app.ts';
 import { openTestDatabase } from '../test/helpers/databases.ts';
 import setup from '../test/helpers/global-setup.ts';
 import { searchLatencies } from './search/latency.ts';
+import { pagingLatencies, tagSome } from './search/paging.ts';
 
 const total = Number(process.argv[3] ?? 1_000_000);
 const kinds = (process.argv[4] ?? 'postgres,pglite').split(',') as DbKind[];
@@ -25,6 +27,7 @@ const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
 const teardown = await setup();
 console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${total} customers`);
 const results: string[] = [];
+const pagingResults: string[] = [];
 for (const kind of kinds) {
   const t = await openTestDatabase(kind);
   try {
@@ -53,6 +56,11 @@ for (const kind of kinds) {
     const line = `| ${kind} | ${total} | ${loaded.toFixed(0)} s | ${Object.entries(search).map(([k, v]) => `${k}: p50 ${v.p50.toFixed(1)}, p95 ${v.p95.toFixed(1)} ms`).join('; ')} |`;
     console.log(line);
     results.push(line);
+    await tagSome(t, tenant.id);
+    const paging = await pagingLatencies(t, tenant.id, admin!.id);
+    const pagingLine = `| ${kind} | ${total} | ${Object.entries(paging).map(([k, v]) => `${k}: p50 ${v.p50.toFixed(1)}, p95 ${v.p95.toFixed(1)} ms (${v.n} pages)`).join('; ')} |`;
+    console.log(pagingLine);
+    pagingResults.push(pagingLine);
   } finally {
     if (keep && t.url) {
       console.log(`kept: ${t.url}`);
@@ -63,3 +71,5 @@ for (const kind of kinds) {
 await teardown?.();
 console.log('\n| database | customers | load | search latency (100 random queries each) |\n|---|---|---|---|');
 for (const r of results) console.log(r);
+console.log('\n| database | customers | list pages of 20 (30 pages each, keyset cursors) |\n|---|---|---|');
+for (const r of pagingResults) console.log(r);

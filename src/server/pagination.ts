@@ -34,7 +34,7 @@ export type SortSpec = { column: AnyColumn; direction: 'asc' | 'desc'; toCursor(
  * Returns the extra WHERE condition and ORDER BY for the query.
  */
 export function keyset(
-  sort: { column: AnyColumn; direction: 'asc' | 'desc' },
+  sort: { column: AnyColumn | SQL; direction: 'asc' | 'desc' },
   id: AnyColumn,
   cursor: string | undefined,
 ): { where: SQL | undefined; orderBy: SQL[] } {

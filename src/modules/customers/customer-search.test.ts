@@ -62,6 +62,24 @@ describe.each(DB_KINDS)('customer search paths on %s', (kind) => {
     expect(await h.t.db.tenantTx(tenantA, (tx) => fewNameMatches(tx, '不存在的名字'))).toEqual([]);
   });
 
+  it('sorts by name in pinyin order, page after page, both ways', async () => {
+    const pages = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor = '';
+      do {
+        const res = await h.app.inject({ method: 'GET', url: `/api/v1/customers?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: { cookie: admin } });
+        expect(res.statusCode, res.body).toBe(200);
+        seen.push(...res.json().items.map((c: { name: string }) => c.name));
+        cursor = res.json().nextCursor ?? '';
+      } while (cursor);
+      return seen;
+    };
+    // Code point order would be Zhang Wei, 张三, 张三丰, 张上, 杭州… (杭 U+676D after 张 U+5F20).
+    const byPinyin = ['杭州云帆科技有限公司', '张三', '张三丰', '张上', 'Zhang Wei'];
+    expect(await pages('name')).toEqual(byPinyin);
+    expect(await pages('-name')).toEqual([...byPinyin].reverse());
+  });
+
   it("the contains function answers the caller's tenant only, and nothing without one", async () => {
     const viaFunction = (tenant: string) =>
       h.t.db.tenantTx(tenant, (tx) => queryRows<{ name: string }>(tx, sql`select c.name from tide_customer_ids_name_like('%云帆%', 10) f join customers c on c.id = f`));
