@@ -88,6 +88,8 @@ export async function fillLogin(page: Page, login: string, password: string): Pr
 /** Logs in from /login and waits for the app shell. */
 export async function login(page: Page, admin: { login: string; password: string }): Promise<void> {
   await page.goto('/login');
+  // The first render waits for the whole app bundle: as long as a navigation may take under load.
+  await byTestId(page, 'login-input').waitFor({ timeout: 60_000 });
   await fillLogin(page, admin.login, admin.password);
   await page.waitForURL(/\/customers/);
   await byTestId(page, 'app-header').waitFor();

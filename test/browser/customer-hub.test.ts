@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/modules/imports/index.ts';
 import {
   byTestId,
+  confirmAction,
   expectText,
   horizontalOverflow,
   type Journey,
@@ -21,7 +22,6 @@ type ApiCustomer = { id: string; kind: string; name: string; mobile: string | nu
 
 /** An antd InputNumber's input, wherever the test id landed (on the input or its wrapper). */
 const numberInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-const confirm = (page: Page) => page.locator('.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"]').click();
 const countOf = async (page: Page, key: string) => Number(await byTestId(page, `import-count-${key}`).getAttribute('data-value'));
 
 /**
@@ -107,9 +107,7 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
         expect(templates.items.map((t: { name: string }) => t.name)).toContain('天猫店铺');
 
         // Revert the whole import.
-        await byTestId(page, 'import-revert').click();
-        await confirm(page);
-        await expect.poll(() => byTestId(page, 'import-status').getAttribute('data-status')).toBe('reverted');
+        await confirmAction(page, byTestId(page, 'import-revert'), () => page.locator('[data-testid="import-status"][data-status="reverted"]').isVisible());
         await byTestId(page, 'import-reverted').waitFor();
         const afterRevert = await (await page.request.get('/api/v1/customers?q=13912345678')).json();
         expect(afterRevert.items).toEqual([]);
@@ -184,8 +182,7 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
         await page.locator('[data-testid="customer-flag-alert"][data-flag="email_invalid"]').waitFor();
 
         // The number turns out dead after a call (after the duplicate check: a dead number no longer identifies anyone).
-        await byTestId(page, 'customer-mobile-dead').click();
-        await confirm(page);
+        await confirmAction(page, byTestId(page, 'customer-mobile-dead'), () => byTestId(byTestId(page, 'customer-profile'), 'customer-mobile-status').filter({ hasText: '空号' }).isVisible());
         await expectText(byTestId(byTestId(page, 'customer-profile'), 'customer-mobile-status'), '空号');
         expect(await byTestId(page, 'customer-mobile-dead').count()).toBe(0);
         await screenshot(page, 'customer', 'edited');
@@ -220,9 +217,7 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
         await page.waitForURL(customerUrl);
 
         // Delete (soft): back on the list, and gone from it.
-        await byTestId(page, 'customer-delete').click();
-        await confirm(page);
-        await page.waitForURL(/\/customers$/);
+        await confirmAction(page, byTestId(page, 'customer-delete'), async () => /\/customers$/.test(page.url()));
         await page.goto(`/customers?tag=${encodeURIComponent(tag)}`);
         await page.locator('[data-testid="customers-table"] .ant-empty').waitFor();
       } finally {
@@ -264,11 +259,11 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
         const keepOriginal = (await byTestId(pair, 'dedupe-a').getAttribute('href'))?.endsWith(original!.id) ? 'A' : 'B';
         await byTestId(pair, 'dedupe-survivor').getByText(keepOriginal, { exact: true }).click();
         await byTestId(pair, 'dedupe-merge').click();
-        await expect.poll(() => page.locator('[data-testid="dedupe-pair"]', { hasText: original!.name }).count()).toBe(0);
         // The confirmation links to the survivor.
         const open = page.locator('.ant-message a', { hasText: '查看合并后的客户' });
         await open.waitFor();
         expect(await open.getAttribute('href')).toBe(`/customers/${original!.id}`);
+        await expect.poll(() => page.locator('[data-testid="dedupe-pair"]', { hasText: original!.name }).count()).toBe(0);
 
         // The survivor's merge history shows the merge; undo it.
         await page.goto(`/customers/${original!.id}`);
@@ -277,9 +272,7 @@ describe('journey: customer data hub (import, customer page, duplicate review)',
         await merge.waitFor();
         await expectText(merge, '人工合并');
         await screenshot(page, 'dedupe', 'merge-history');
-        await byTestId(merge, 'customer-merge-undo').click();
-        await confirm(page);
-        await byTestId(page, 'customer-merge-undone').waitFor();
+        await confirmAction(page, byTestId(merge, 'customer-merge-undo'), () => byTestId(page, 'customer-merge-undone').isVisible());
         expect(await byTestId(page, 'customer-merge-undo').count()).toBe(0);
         await screenshot(page, 'dedupe', 'merge-undone');
       } finally {

@@ -44,6 +44,8 @@ function PairCard({ pair, onDone }: { pair: MatchReview; onDone(): void }) {
       if (survivor !== 'auto') body.survivorId = survivor === 'a' ? pair.aId : pair.bId;
       const result = await api<{ mergeId: string; survivorId: string; mergedId: string }>('/match-reviews/merge', { method: 'POST', body });
       void message.success({
+        // Long enough to follow the link.
+        duration: 8,
         content: (
           <span>
             {t('dedupe.merged')} <Link to={`/customers/${result.survivorId}`}>{t('dedupe.openSurvivor')}</Link>
