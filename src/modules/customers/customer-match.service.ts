@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import type { Actor, Caller } from '../../server/caller.ts';
 import { AppError, notFound } from '../../server/errors.ts';
@@ -87,14 +87,14 @@ function preparedCandidate(row: MatchRecord & { updatedAt: Date }): PreparedReco
 }
 
 /**
- * For each record, the best-scoring existing customer among those sharing a blocking key (one
- * query for the keys and one for the candidates, for a whole batch). Each key is read up to one
- * past MAX_BLOCK: a block that large is skipped anyway, and reading all of 王伟 across a million
- * customers would cost more than the rest of the batch. Records come prepared, with their
- * blocking keys, so that the caller can do that work ahead of the batch.
+ * For each record, every existing customer sharing a blocking key with it, scored (one query for
+ * the keys and one for the candidates, for a whole batch; the record itself left out). Each key is
+ * read up to one past MAX_BLOCK: a block that large is skipped anyway, and reading all of 王伟
+ * across a million customers would cost more than the rest of the batch. Records come prepared,
+ * with their blocking keys, so that the caller can do that work ahead of the batch.
  */
-export async function bestFuzzyMatches(tx: Tx, probes: { record: PreparedRecord; keys: readonly string[] }[]): Promise<Map<string, FuzzyMatch>> {
-  const out = new Map<string, FuzzyMatch>();
+async function scoredCandidates(tx: Tx, probes: { record: PreparedRecord; keys: readonly string[] }[]): Promise<Map<string, ScoredCandidate[]>> {
+  const out = new Map<string, ScoredCandidate[]>();
   const keysOf = new Map(probes.map((p) => [p.record.id, lookupKeys(p.keys)]));
   const allKeys = [...new Set([...keysOf.values()].flat())];
   if (allKeys.length === 0) return out;
@@ -116,27 +116,40 @@ export async function bestFuzzyMatches(tx: Tx, probes: { record: PreparedRecord;
   for (const { record } of probes) {
     const ids = new Set<string>();
     for (const k of keysOf.get(record.id) ?? []) {
-      for (const id of byKey.get(k) ?? []) ids.add(id);
+      for (const id of byKey.get(k) ?? []) if (id !== record.id) ids.add(id);
     }
     candidatesOf.set(record.id, ids);
     for (const id of ids) wanted.add(id);
   }
   if (wanted.size === 0) return out;
-  const others = new Map<string, PreparedRecord>();
+  const others = new Map<string, { prepared: PreparedRecord; updatedAt: Date }>();
   const list = [...wanted];
   for (let i = 0; i < list.length; i += 2000) {
     const rows = await tx.select(matchColumns).from(customers).innerJoin(wantedIds(list.slice(i, i + 2000)), isWanted).where(isNull(customers.deletedAt));
-    for (const r of rows) others.set(r.id, preparedCandidate(r));
+    for (const r of rows) others.set(r.id, { prepared: preparedCandidate(r), updatedAt: r.updatedAt });
   }
   for (const { record: mine } of probes) {
-    let best: FuzzyMatch | undefined;
+    const scored: ScoredCandidate[] = [];
     for (const id of candidatesOf.get(mine.id)!) {
       const other = others.get(id);
       if (!other) continue;
-      const s = scorePrepared(mine, other);
-      if (!best || s.score > best.score) best = { id, score: s.score, reasons: s.reasons };
+      const s = scorePrepared(mine, other.prepared);
+      scored.push({ id, score: s.score, reasons: s.reasons, updatedAt: other.updatedAt });
     }
-    if (best) out.set(mine.id, best);
+    out.set(mine.id, scored);
+  }
+  return out;
+}
+
+type ScoredCandidate = FuzzyMatch & { updatedAt: Date };
+
+/** For each record, the best-scoring existing customer among those sharing a blocking key (see scoredCandidates). */
+export async function bestFuzzyMatches(tx: Tx, probes: { record: PreparedRecord; keys: readonly string[] }[]): Promise<Map<string, FuzzyMatch>> {
+  const out = new Map<string, FuzzyMatch>();
+  for (const [probe, scored] of await scoredCandidates(tx, probes)) {
+    let best: FuzzyMatch | undefined;
+    for (const { id, score, reasons } of scored) if (!best || score > best.score) best = { id, score, reasons };
+    if (best) out.set(probe, best);
   }
   return out;
 }
@@ -160,58 +173,68 @@ async function queueReview(tx: Tx, tenantId: string, x: string, y: string, score
   await tx.insert(matchReviews).values({ tenantId, aId, bId, score, reasons }).onConflictDoNothing();
 }
 
+/** Customers per transaction in a scan: each batch commits its merges and queued pairs. */
+const SCAN_BATCH = 500;
+
+export type ScanResult = { scanned: number; pairs: number; merged: number; queued: number };
+
 /**
- * Finds duplicates already in the base: every pair of customers that share a blocking key is
- * scored once; pairs above the auto-merge threshold merge, doubtful ones wait for a person.
+ * Finds duplicates already in the base: each customer (or each one changed since `changedSince`)
+ * is looked up against the whole base through its blocking keys, as an import row is, and every
+ * pair at or above the review threshold is decided once: above the auto-merge threshold the
+ * older record survives, in between the pair waits in the review queue. Customers go in id order,
+ * SCAN_BATCH to a transaction, so memory stays flat at any size and a scan cut short keeps what
+ * it decided; a pair of two scanned customers is decided from its smaller id.
  */
-export async function scanDuplicates(tx: Tx, actor: Actor): Promise<{ pairs: number; merged: number; queued: number }> {
-  const settings = await getCustomerSettings(tx);
-  // A block is a key with its lookup-only form ('~key'): lookup-only members pair with the
-  // ordinary members of their block, never with each other (see dedupe's lookupKeys).
-  const blocks = await queryRows<{ ids: string[] }>(
-    tx,
-    sql`select array_agg(customer_id::text || case when key like '~%' then '~' else '' end order by customer_id) as ids
-        from customer_match_keys group by ltrim(key, '~') having count(*) between 2 and ${MAX_BLOCK}`,
-  );
-  const pairs = new Set<string>();
-  for (const b of blocks) {
-    const members = b.ids.map((m) => ({ id: m.replace('~', ''), lookupOnly: m.endsWith('~') }));
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        const [x, y] = [members[i]!, members[j]!];
-        if ((x.lookupOnly && y.lookupOnly) || x.id === y.id) continue;
-        pairs.add(x.id < y.id ? `${x.id}|${y.id}` : `${y.id}|${x.id}`);
+export async function scanDuplicates(db: Database, actor: Actor, options: { changedSince?: Date; batchSize?: number } = {}): Promise<ScanResult> {
+  const since = options.changedSince;
+  const totals: ScanResult = { scanned: 0, pairs: 0, merged: 0, queued: 0 };
+  let after: string | null = null;
+  for (;;) {
+    const last: string | null = await db.tenantTx(actor.tenantId, async (tx) => {
+      const settings = await getCustomerSettings(tx);
+      const batch = await tx
+        .select(matchColumns)
+        .from(customers)
+        .where(and(isNull(customers.deletedAt), after ? gt(customers.id, after) : undefined, since ? gte(customers.updatedAt, since) : undefined))
+        .orderBy(asc(customers.id))
+        .limit(options.batchSize ?? SCAN_BATCH);
+      if (batch.length === 0) return null;
+      totals.scanned += batch.length;
+      const scanned = (c: { id: string; updatedAt: Date }) => !since || c.updatedAt >= since;
+      const probes = batch.map((r) => {
+        const record = preparedCandidate(r);
+        return { record, keys: blockingKeys(record) };
+      });
+      const gone = new Set<string>();
+      for (const [mine, candidates] of await scoredCandidates(tx, probes)) {
+        for (const c of candidates) {
+          // Both scanned: decided once, from the smaller id.
+          if (scanned(c) && c.id < mine) continue;
+          const decision = decidePair(c.score, settings.thresholds);
+          if (decision === 'distinct') continue;
+          totals.pairs++;
+          if (gone.has(mine) || gone.has(c.id)) continue;
+          if (decision === 'review') {
+            await queueReview(tx, actor.tenantId, mine, c.id, c.score, c.reasons);
+            totals.queued++;
+            continue;
+          }
+          // The older record survives: it is the one people have been working with.
+          const pair = await tx.select({ id: customers.id, createdAt: customers.createdAt }).from(customers).where(and(inArray(customers.id, [mine, c.id]), isNull(customers.deletedAt))).orderBy(asc(customers.createdAt), asc(customers.id));
+          if (pair.length < 2) continue;
+          await mergeCustomers(tx, actor, pair[0]!.id, pair[1]!.id, { score: c.score, reasons: c.reasons, automatic: true });
+          gone.add(pair[1]!.id);
+          totals.merged++;
+        }
       }
-    }
+      return batch[batch.length - 1]!.id;
+    });
+    if (last === null) break;
+    after = last;
   }
-  let merged = 0;
-  let queued = 0;
-  const gone = new Set<string>();
-  const list = [...pairs].map((p) => p.split('|') as [string, string]);
-  for (let i = 0; i < list.length; i += 500) {
-    const chunk = list.slice(i, i + 500);
-    const ids = [...new Set(chunk.flat())];
-    const rows = new Map((await tx.select().from(customers).where(and(inArray(customers.id, ids), isNull(customers.deletedAt)))).map((r) => [r.id, r]));
-    for (const [x, y] of chunk) {
-      const a = rows.get(x);
-      const b = rows.get(y);
-      if (!a || !b || gone.has(x) || gone.has(y)) continue;
-      const { score, reasons } = scorePair(matchRecordOf(a), matchRecordOf(b));
-      const decision = decidePair(score, settings.thresholds);
-      if (decision === 'merge') {
-        // The older record survives: it is the one people have been working with.
-        const [survivor, other] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
-        await mergeCustomers(tx, actor, survivor.id, other.id, { score, reasons, automatic: true });
-        gone.add(other.id);
-        merged++;
-      } else if (decision === 'review') {
-        await queueReview(tx, actor.tenantId, x, y, score, reasons);
-        queued++;
-      }
-    }
-  }
-  await recordAudit(tx, actor, { action: 'customer.dedupe_scan', entity: 'customer', after: { pairs: pairs.size, merged, queued } });
-  return { pairs: pairs.size, merged, queued };
+  await db.tenantTx(actor.tenantId, (tx) => recordAudit(tx, actor, { action: 'customer.dedupe_scan', entity: 'customer', after: { ...totals, changedSince: since?.toISOString() ?? null } }));
+  return totals;
 }
 
 export type Review = { aId: string; bId: string; a: Customer; b: Customer; score: number; reasons: unknown; status: string; createdAt: string };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTenant, startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { DB_KINDS } from '../../../test/helpers/databases.ts';
@@ -89,7 +90,7 @@ describe.each(DB_KINDS)('merge, undo, review queue and scan on %s', (kind) => {
     await create({ kind: 'person', name: '王伟', mobile: '13700000002', city: '上海市', district: '徐汇区' });
     const { scanDuplicates } = await import('./customer-match.service.ts');
     const me = (await call('GET', '/api/v1/me')).json();
-    const result = await h.t.db.tenantTx(me.tenant.id, (tx) => scanDuplicates(tx, { tenantId: me.tenant.id, userId: me.user.id }));
+    const result = await scanDuplicates(h.t.db, { tenantId: me.tenant.id, userId: me.user.id });
     expect(result.merged + result.queued).toBeGreaterThanOrEqual(2);
     const yunfan = (await call('GET', `/api/v1/customers?q=${encodeURIComponent('云帆')}`)).json().items;
     const reviews = (await call('GET', '/api/v1/match-reviews')).json().items;
@@ -102,6 +103,36 @@ describe.each(DB_KINDS)('merge, undo, review queue and scan on %s', (kind) => {
       expect(r.score).toBeGreaterThanOrEqual(0.7);
       expect(r.reasons.length).toBeGreaterThan(0);
     }
+  });
+
+  it('scans in batches, and the nightly scan looks only at what changed', async () => {
+    const { scanDuplicates } = await import('./customer-match.service.ts');
+    const me = (await call('GET', '/api/v1/me')).json();
+    const actor = { tenantId: me.tenant.id, userId: me.user.id };
+    // The same person twice, the address written two ways: a sure duplicate.
+    const a = await create({ kind: 'person', name: '欧阳娜娜', city: '成都市', district: '武侯区', address: '成都市武侯区人民南路四段 1 号' });
+    const b = await create({ kind: 'person', name: '欧阳娜娜', city: '成都市', district: '武侯区', address: '四川省成都市武侯区人民南路四段1号' });
+    const alive = async () => (await Promise.all([a.id, b.id].map(async (id) => (await call('GET', `/api/v1/customers/${id}`)).statusCode === 200))).filter(Boolean).length;
+    const window = () => new Date(Date.now() - 25 * 3_600_000);
+    // Last touched three days ago: outside the nightly window.
+    await h.t.db.tenantTx(me.tenant.id, (tx) => tx.execute(sql`update customers set updated_at = now() - interval '3 days' where id in (${a.id}, ${b.id})`));
+    const nightly = await scanDuplicates(h.t.db, actor, { changedSince: window() });
+    expect(await alive()).toBe(2);
+    expect(nightly.scanned).toBeLessThan((await call('GET', '/api/v1/customers?limit=200')).json().items.length);
+    // One of them edited today: the nightly scan pairs it with the unchanged one.
+    expect((await call('PATCH', `/api/v1/customers/${b.id}`, { industry: '教育' })).statusCode).toBe(200);
+    const next = await scanDuplicates(h.t.db, actor, { changedSince: window() });
+    expect(next.merged).toBeGreaterThanOrEqual(1);
+    expect(await alive()).toBe(1);
+    // A full scan two customers at a time: more than one batch, nothing left to merge, and a second
+    // run queues nothing new.
+    const reviews = async () => (await call('GET', '/api/v1/match-reviews?limit=200')).json().items.length;
+    const full = await scanDuplicates(h.t.db, actor, { batchSize: 2 });
+    expect(full.scanned).toBeGreaterThan(2);
+    expect(full.merged).toBe(0);
+    const queued = await reviews();
+    await scanDuplicates(h.t.db, actor, { batchSize: 3 });
+    expect(await reviews()).toBe(queued);
   });
 
   it('merges or rejects a queued pair with one click', async () => {
@@ -133,7 +164,7 @@ describe.each(DB_KINDS)('merge, undo, review queue and scan on %s', (kind) => {
     const settings = (await call('GET', '/api/v1/customer-settings')).json();
     await call('PUT', '/api/v1/customer-settings', { ...settings, sourceTrust: ['erp', 'call_list'], survivorship: { email: 'most_trusted_source' } });
     const erp = await create({ kind: 'person', name: '周杰', mobile: '13711110000', email: 'zhoujie@erp.example.com', source: 'erp' });
-    const list = await create({ kind: 'person', name: '周杰', mobile: '13711110001', email: 'zj@list.example.com', source: 'call_list', city: '广州市' });
+    const list = await create({ kind: 'person', name: '周杰', mobile: '13755550001', email: 'zj@list.example.com', source: 'call_list', city: '广州市' });
     const merged = await call('POST', `/api/v1/customers/${list.id}/merge`, { otherId: erp.id });
     expect(merged.statusCode, merged.body).toBe(200);
     const survivor = (await call('GET', `/api/v1/customers/${list.id}`)).json();
