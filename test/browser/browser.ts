@@ -136,20 +136,14 @@ export async function pickOption(page: Page, select: Locator, text: string, opti
  * the choice did not take (a popup still animating in or out swallows the click under load).
  */
 export async function chooseFromPopup(trigger: Locator, item: Locator, done: () => Promise<boolean>, what = 'the choice'): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const choose = async () => {
     await trigger.click();
     // A popup that never showed its item is closed, so the next try opens it afresh.
     await item.click({ timeout: 8_000 }).catch(() => trigger.page().keyboard.press('Escape'));
-    const took = await expect
-      .poll(done, { timeout: 10_000 })
-      .toBe(true)
-      .then(
-        () => true,
-        () => false,
-      );
-    if (took) return;
-  }
-  throw new Error(`${what} did not take`);
+  };
+  await actUntil(choose, done).catch(() => {
+    throw new Error(`${what} did not take`);
+  });
 }
 
 /** Clicks a Popconfirm trigger and its OK button, and waits for `done`. */
@@ -163,12 +157,13 @@ export async function chooseMenuItem(page: Page, trigger: Locator, itemTestId: s
 }
 
 /**
- * Clicks until `done` holds: under load a click can land while a dialog is still animating in and
- * be lost. A click that cannot happen (the button already gone because the first one took) is skipped.
+ * Repeats `act` until `done` holds: under load a click can land while a dialog is still animating
+ * in and be lost. An act that cannot happen (the button already gone because the first one took)
+ * is skipped.
  */
-export async function clickUntil(target: Locator, done: () => Promise<boolean>, attempts = 3): Promise<void> {
+export async function actUntil(act: () => Promise<unknown>, done: () => Promise<boolean>, attempts = 3): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt++) {
-    await target.click({ timeout: 5_000 }).catch(() => undefined);
+    await act().catch(() => undefined);
     const took = await expect
       .poll(done, { timeout: 10_000 })
       .toBe(true)
@@ -178,7 +173,12 @@ export async function clickUntil(target: Locator, done: () => Promise<boolean>, 
       );
     if (took) return;
   }
-  throw new Error('the click did not take');
+  throw new Error('the action did not take');
+}
+
+/** Clicks until `done` holds (see actUntil). */
+export async function clickUntil(target: Locator, done: () => Promise<boolean>, attempts = 3): Promise<void> {
+  await actUntil(() => target.click({ timeout: 5_000 }), done, attempts);
 }
 
 /** The document must not scroll sideways. */

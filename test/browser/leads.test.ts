@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byTestId, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, pickOption, screenshot, useJourney, waitForRows } from './browser.ts';
+import { actUntil, byTestId, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, pickOption, screenshot, useJourney, waitForRows } from './browser.ts';
 
 describe('journey: leads (create, score, follow up, qualify; web form intake)', () => {
   const journey = useJourney();
@@ -63,7 +63,11 @@ describe('journey: leads (create, score, follow up, qualify; web form intake)', 
 
         // Qualify into a company customer with an opportunity in that pipeline, due on a chosen date, then open the customer.
         await byTestId(page, 'lead-qualify').click();
-        await byTestId(page, 'lead-qualify-with-opportunity').click();
+        // check() never unchecks, so a try the opening dialog swallowed can be repeated safely.
+        await actUntil(
+          () => byTestId(page, 'lead-qualify-with-opportunity').check({ timeout: 5_000 }),
+          () => byTestId(page, 'lead-qualify-opportunity-name').isVisible(),
+        );
         await byTestId(page, 'lead-qualify-opportunity-name').fill('数控机床采购');
         await expectText(byTestId(page, 'lead-qualify-pipeline'), '新签');
         await pickOption(page, byTestId(page, 'lead-qualify-pipeline'), '续约');
