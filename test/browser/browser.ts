@@ -99,8 +99,10 @@ export async function login(page: Page, admin: { login: string; password: string
 export async function pickOption(page: Page, select: Locator, text: string, options: { search?: boolean | string; shows?: string } = {}): Promise<void> {
   const shows = options.shows ?? text;
   // Under a loaded machine a dropdown can close again before its option is clicked; five tries
-  // have been enough where three were not.
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // were enough where three were not, until a CI run where two journeys' first selects stayed
+  // unpickable for ~40 s (five tries): eight, with a pause to let the page settle between tries.
+  for (let attempt = 0; attempt < 8; attempt++) {
+    if (attempt > 0) await page.waitForTimeout(1_000);
     await select.click();
     // Long (virtual) lists only render what is shown: type to filter first.
     if (options.search) await page.keyboard.type(typeof options.search === 'string' ? options.search : text);
