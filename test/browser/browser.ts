@@ -106,8 +106,9 @@ export async function pickOption(page: Page, select: Locator, text: string, opti
     await select.click();
     // Long (virtual) lists only render what is shown: type to filter first.
     if (options.search) await page.keyboard.type(typeof options.search === 'string' ? options.search : text);
-    // The newest dropdown is the last in the portal; an earlier select's list can linger while it animates out.
-    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    // The dropdown that holds the option: an earlier select's list can linger while it animates out,
+    // and an AutoComplete filled just before (a region, say) opens a list of the same class.
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ hasText: text }).last();
     // A list still animating in, or closed by a re-render under load, fails this click: retry from the start.
     const clicked = await dropdown
       .getByText(text, { exact: true })
