@@ -50,6 +50,9 @@ export async function newPage(browser: Browser, baseURL: string, viewport: Viewp
     hasTouch: phone,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app honours the system's reduced-motion setting: no dialog or dropdown animating in
+    // while a click lands, which under load swallowed clicks (the helpers below still retry).
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(ACTION_TIMEOUT);
@@ -102,10 +105,15 @@ export async function pickOption(page: Page, select: Locator, text: string, opti
   // were enough where three were not, until a CI run where two journeys' first selects stayed
   // unpickable for ~40 s (five tries): eight, with a pause to let the page settle between tries.
   for (let attempt = 0; attempt < 8; attempt++) {
-    if (attempt > 0) await page.waitForTimeout(1_000);
+    if (attempt > 0) {
+      await page.waitForTimeout(1_000);
+      // A multiple select toggles: an earlier try whose pick showed late must not be clicked off again.
+      if ((await select.innerText()).includes(shows)) return;
+    }
     await select.click();
-    // Long (virtual) lists only render what is shown: type to filter first.
-    if (options.search) await page.keyboard.type(typeof options.search === 'string' ? options.search : text);
+    // Long (virtual) lists only render what is shown: filter first. Filled, not typed: Escape hides
+    // the search text but the select keeps it, so typing again on a retry would search "王王".
+    if (options.search) await select.locator('input').first().fill(typeof options.search === 'string' ? options.search : text);
     // The dropdown that holds the option: an earlier select's list can linger while it animates out,
     // and an AutoComplete filled just before (a region, say) opens a list of the same class.
     const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ hasText: text }).last();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actUntil, byTestId, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, pickOption, screenshot, useJourney, waitForRows } from './browser.ts';
+import { actUntil, byTestId, clickUntil, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, pickOption, screenshot, useJourney, waitForRows } from './browser.ts';
 
 describe('journey: leads (create, score, follow up, qualify; web form intake)', () => {
   const journey = useJourney();
@@ -176,11 +176,13 @@ describe('journey: leads (create, score, follow up, qualify; web form intake)', 
         await byTestId(page, 'web-forms-create').click();
         await byTestId(page, 'web-form-name').fill('官网咨询表单');
         await byTestId(page, 'web-form-channel').fill('website');
-        await byTestId(page, 'web-form-field-title').click();
-        await byTestId(page, 'web-form-submit').click();
+        // A click while the dialog animates in is lost, and the form would be saved without the field.
+        const titleBox = page.locator('label.ant-checkbox-wrapper', { has: byTestId(page, 'web-form-field-title') }).locator('input');
+        await clickUntil(byTestId(page, 'web-form-field-title'), () => titleBox.isChecked());
+        const code = byTestId(page, 'web-form-embed-code');
+        await clickUntil(byTestId(page, 'web-form-submit'), () => code.isVisible());
 
         // Saving a new form offers its embed code straight away.
-        const code = byTestId(page, 'web-form-embed-code');
         await expectText(code, /<iframe src="http:\/\/[^"]+\/f\/[A-Za-z0-9_-]+\?channel=website"/);
         const row = page.locator('[data-testid="web-form-row"]', { hasText: '官网咨询表单' });
         await row.waitFor();

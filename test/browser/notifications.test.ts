@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deliverPendingWebhooks, notify } from '../../src/modules/notifications/index.ts';
-import { byTestId, clickUntil, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, screenshot, useJourney } from './browser.ts';
+import { actUntil, byTestId, clickUntil, expectText, horizontalOverflow, JOURNEY_TIMEOUT, login, newPage, PHONE, screenshot, useJourney } from './browser.ts';
 
 type Received = { signature: string | undefined; body: string };
 
@@ -59,13 +59,13 @@ describe('journey: notifications (the bell) and webhooks', () => {
         const secret = await secretBox.inputValue();
         expect(secret).toMatch(/^whsec_/);
         await screenshot(page, 'notifications', 'webhook-secret');
-        await byTestId(page, 'webhook-secret-close').click();
+        await clickUntil(byTestId(page, 'webhook-secret-close'), () => secretBox.isHidden());
         await expectText(byTestId(page, 'webhooks-table'), '钉钉群机器人');
         await expectText(byTestId(page, 'webhooks-table'), '尚未推送');
 
         // Send a test. The test server runs no job queue: the journey does the job's part.
-        await byTestId(page, 'webhook-test').click();
-        await expectText(page.locator('.ant-message'), '已向「钉钉群机器人」排队发送测试事件');
+        const queued = page.locator('.ant-message').getByText('已向「钉钉群机器人」排队发送测试事件');
+        await clickUntil(byTestId(page, 'webhook-test'), () => queued.isVisible());
         const run = await deliverPendingWebhooks(journey.server.app.db, { tenantIds: [me.tenant.id] });
         expect(run).toEqual({ delivered: 1, retrying: 0, failed: 0 });
         expect(receiver.received).toHaveLength(1);
@@ -73,8 +73,8 @@ describe('journey: notifications (the bell) and webhooks', () => {
         expect(got!.signature).toBe(`sha256=${createHmac('sha256', secret).update(got!.body).digest('hex')}`);
         expect(JSON.parse(got!.body)).toMatchObject({ event: 'test', tenant: me.tenant.id, data: { webhook: '钉钉群机器人' } });
 
-        await byTestId(page, 'webhook-deliveries-open').click();
         const delivery = byTestId(page, 'webhook-delivery').first();
+        await clickUntil(byTestId(page, 'webhook-deliveries-open'), () => delivery.isVisible());
         await expectText(delivery, '测试');
         await expectText(delivery, '已送达');
         await expectText(delivery, 'HTTP 204');
@@ -92,22 +92,26 @@ describe('journey: notifications (the bell) and webhooks', () => {
         );
         await page.reload();
         await expect.poll(async () => byTestId(page, 'notifications-bell').getAttribute('data-count')).toBe('2');
-        await byTestId(page, 'notifications-bell').click();
+        const bell = byTestId(page, 'notifications-bell');
         const warning = byTestId(page, 'notification-item').filter({ hasText: '华东公海' });
+        await clickUntil(bell, () => warning.isVisible());
         await expectText(warning, '3 条记录将于 2030-01-03 掉入公海「华东公海」');
         await expect.poll(() => warning.getAttribute('data-read')).toBe('false');
         await screenshot(page, 'notifications', 'bell');
 
         // Clicking it marks it read and follows its link.
-        await warning.click();
-        await page.waitForURL(/\/leads$/);
+        // The panel may still be animating in: click until the link is followed.
+        await actUntil(
+          () => warning.click({ timeout: 5_000 }),
+          async () => /\/leads$/.test(page.url()),
+        );
         await expect.poll(async () => byTestId(page, 'notifications-bell').getAttribute('data-count')).toBe('1');
 
         // "Mark all read" clears the rest.
-        await byTestId(page, 'notifications-bell').click();
+        const readAll = byTestId(page, 'notifications-read-all');
+        await clickUntil(bell, () => readAll.isVisible());
         await expect.poll(() => byTestId(page, 'notification-item').filter({ hasText: '华东公海' }).getAttribute('data-read')).toBe('true');
-        await byTestId(page, 'notifications-read-all').click();
-        await expect.poll(async () => byTestId(page, 'notifications-bell').getAttribute('data-count')).toBe('0');
+        await clickUntil(readAll, async () => (await bell.getAttribute('data-count')) === '0');
         await expect.poll(() => byTestId(page, 'notification-item').filter({ hasText: '华南公海' }).getAttribute('data-read')).toBe('true');
         await page.reload();
         await expect.poll(async () => byTestId(page, 'notifications-bell').getAttribute('data-count')).toBe('0');
@@ -132,11 +136,12 @@ describe('journey: notifications (the bell) and webhooks', () => {
         await page.reload();
         await expect.poll(async () => byTestId(page, 'notifications-bell').getAttribute('data-count')).toBe('1');
         expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width);
-        await byTestId(page, 'notifications-bell').click();
+        const bell = byTestId(page, 'notifications-bell');
+        const item = byTestId(page, 'notification-item').first();
+        await clickUntil(bell, () => item.isVisible());
         await expectText(byTestId(page, 'notifications-panel'), '张三 释放的 4 条记录很快被 李四 领取');
         await screenshot(page, 'notifications', 'phone-bell');
-        await byTestId(page, 'notification-item').first().click();
-        await expect.poll(async () => byTestId(page, 'notifications-bell').getAttribute('data-count')).toBe('0');
+        await clickUntil(item, async () => (await bell.getAttribute('data-count')) === '0');
 
         await page.goto('/settings/webhooks');
         await expectText(byTestId(page, 'webhooks-table'), '钉钉群机器人');

@@ -33,7 +33,10 @@ describe('journey: pipeline settings', () => {
         await expect.poll(() => stageNames(page, '续约')).toEqual(['初步接触', '需求确认', '方案报价', '商务谈判', '新阶段', '赢单', '输单']);
         const probability = probabilityOf(page, '续约', '新阶段');
         await probability.fill('60');
+        // Wait for this save itself: the stage's "已保存" message from just before is still showing.
+        const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/stages/'));
         await probability.press('Enter');
+        expect((await saved).status()).toBe(200);
         await expectText(page.locator('.ant-message-notice').last(), '已保存');
         // A cleared field is not a 0: it goes back to the saved value.
         await probability.fill('');

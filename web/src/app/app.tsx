@@ -38,6 +38,7 @@ import { currentLanguage } from './i18n.ts';
 import { NotFoundPage, ForbiddenPage } from './result.pages.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './shell.tsx';
+import { useReducedMotion } from './use-reduced-motion.ts';
 
 function FullPageSpin() {
   return (
@@ -143,10 +144,11 @@ function AppRoutes() {
 export function TideApp() {
   useTranslation(); // re-render the providers when the language changes
   const language = currentLanguage();
+  const reducedMotion = useReducedMotion();
   return (
     // The router is outermost: messages and notifications render in AntApp's holder, and links in them need it.
     <BrowserRouter>
-      <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', motion: !reducedMotion } }}>
         <AntApp>
           <SessionProvider>
             <AppRoutes />
