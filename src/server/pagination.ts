@@ -27,7 +27,8 @@ export function decodeCursor(cursor: string | undefined, length: number): unknow
   throw new AppError(400, 'validation_failed', { cursor: 'invalid_format' });
 }
 
-export type SortSpec = { column: AnyColumn; direction: 'asc' | 'desc'; toCursor(row: never): unknown };
+/** A list's sort key: the column (or expression) it orders by, and that value of a row for the cursor. */
+export type SortKey<R> = { column: AnyColumn | SQL; cursor(row: R): unknown };
 
 /**
  * Keyset paging on (sort column, id): stays fast at any depth, unlike OFFSET.

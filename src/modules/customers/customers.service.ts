@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { maskPhone } from '../../lib/phone.ts';
 import { can, type Caller } from '../../server/caller.ts';
 import { notFound } from '../../server/errors.ts';
-import { keyset, toPage, type Page } from '../../server/pagination.ts';
+import { keyset, toPage, type Page, type SortKey } from '../../server/pagination.ts';
 import { visibleOwnerIds } from '../org/index.ts';
 import { fewNameMatches, searchCondition, tagCondition } from './customer-search.ts';
 import {
@@ -111,11 +111,11 @@ export async function customerConditions(tx: Tx, caller: Caller, filter: Omit<Cu
  * Sort orders of the list, each served by an index. Names sort by their pinyin (阿里 < Bob < 李四 <
  * 张三), as a Chinese reader looks a name up; code point order would put 张 before 李.
  */
-const SORTS = {
+const SORTS: Record<'createdAt' | 'name' | 'completeness', SortKey<CustomerRow>> = {
   createdAt: { column: customers.createdAt, cursor: (r: CustomerRow) => r.createdAt.toISOString() },
   name: { column: sql`coalesce(${customers.namePinyin}, '')`, cursor: (r: CustomerRow) => r.namePinyin ?? '' },
   completeness: { column: customers.completeness, cursor: (r: CustomerRow) => r.completeness },
-} as const;
+};
 
 export async function tagsOf(tx: Tx, ids: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
