@@ -4,10 +4,12 @@
 // Sellers: 20 in two teams. Rules in order: 华东 with score ≥ 60 → matching over 8 sellers;
 // 华东 → round-robin over 6; 华南 → a team queue; the rest → load-balanced over 6 with a cap.
 // Figures: end-to-end leads/s (one transaction per batch), and the in-memory part alone
-// (scoring + assignment decisions) so the database share is visible.
+// (scoring + assignment decisions) so the database share is visible. Then the list's search box
+// over the result (bench/leads/search-latency.ts).
 import { sql } from 'drizzle-orm';
 import os from 'node:os';
 import { queryRows, type DbKind } from '../src/db/client.ts';
+import { refreshStaleStatistics } from '../src/db/statistics.ts';
 import { loadAssigner } from '../src/modules/assignment/index.ts';
 import { createRandom } from '../src/modules/demo/random.ts';
 import { generatePersonName } from '../src/modules/demo/person-names.ts';
@@ -17,6 +19,7 @@ import { loadScorer } from '../src/modules/scoring/index.ts';
 import { buildTenant } from '../test/helpers/app.ts';
 import { openTestDatabase } from '../test/helpers/databases.ts';
 import setup from '../test/helpers/global-setup.ts';
+import { leadSearchLatencies } from './leads/search-latency.ts';
 
 const total = Number(process.argv[3] ?? 100_000);
 const kinds = (process.argv[4] ?? 'postgres,pglite').split(',') as DbKind[];
@@ -118,6 +121,13 @@ for (const kind of kinds) {
         `(created ${totals.created}, duplicates ${totals.duplicates}, rejected ${totals.rejected}, assigned ${totals.assigned}); ` +
         `in memory (clean + score + assign): ${Math.round(total / memory)} leads/s; sellers ${sellers.length}, leads per seller ${Math.min(...loads)}–${Math.max(...loads)}`,
     );
+    // Statistics as autovacuum (PostgreSQL) or the statistics job (PGlite) leaves them minutes after an intake.
+    await refreshStaleStatistics(t.db);
+    const admin = await t.db.tenantTx(tenant.id, (tx) => queryRows<{ id: string }>(tx, sql`select id from users order by created_at limit 1`));
+    const f = (q: { p50: number; p95: number }) => `p50 ${q.p50.toFixed(1)} / p95 ${q.p95.toFixed(1)} ms`;
+    for (const [label, r] of Object.entries(await leadSearchLatencies(t, tenant.id, admin[0]!.id))) {
+      console.log(`${kind} lead search, ${label}: list ${f(r.list)}; its search ${f(r.search)}; as the plain ILIKE before 0014 ${f(r.plainIlike)}`);
+    }
   } finally {
     await t.drop();
   }

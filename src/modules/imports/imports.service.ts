@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
+import { refreshStaleStatistics } from '../../db/statistics.ts';
 import type { Actor } from '../../server/caller.ts';
 import { AppError, conflict, notFound } from '../../server/errors.ts';
 import { keyset, toPage, type Page } from '../../server/pagination.ts';
@@ -132,20 +133,21 @@ export async function startImport(tx: Tx, actor: Actor, id: string, input: { map
 export type Progress = (state: { counts: ImportCounts; doneLine: number }) => void;
 
 /**
- * Runs a queued (or interrupted) import to the end, batch by batch. Each batch commits together
- * with the import's progress, so a killed import resumes after its last whole batch and never
- * applies a row twice; a second runner of the same import waits on the row lock and skips
- * what is done.
- */
-/**
  * A large import changes the tables' shape faster than autovacuum notices (and the embedded
  * database has no autovacuum): without fresh statistics the planner walks a whole tenant for a
  * name search (seconds instead of milliseconds at a million customers). Best effort.
  */
 async function refreshStatistics(db: Database, rows: number) {
   if (rows < 10_000) return;
-  await db.executeSql('analyze customers, customer_identities, customer_match_keys, leads').catch(() => undefined);
+  await refreshStaleStatistics(db).catch(() => undefined);
 }
+
+/**
+ * Runs a queued (or interrupted) import to the end, batch by batch. Each batch commits together
+ * with the import's progress, so a killed import resumes after its last whole batch and never
+ * applies a row twice; a second runner of the same import waits on the row lock and skips
+ * what is done.
+ */
 
 export async function runImport(db: Database, tenantId: string, id: string, onProgress?: Progress): Promise<ImportView> {
   const start = await db.tenantTx(tenantId, async (tx) => {

@@ -1,5 +1,5 @@
 import { and, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { queryRows, type Tx } from '../../db/client.ts';
 import { maskPhone } from '../../lib/phone.ts';
 import { can, type Caller } from '../../server/caller.ts';
 import { AppError } from '../../server/errors.ts';
@@ -94,10 +94,31 @@ const SORTS = {
   score: { column: leads.score, direction: 'asc', cursor: (r: LeadRow) => r.score },
 } as const;
 
+/** Up to this many matches, a search collects the matching ids first; beyond it, walking the list fills a page at once. */
+const FEW_MATCHES = 2000;
+
+/**
+ * A search for part of a name or company, or a run of the phone number's digits: as a condition on
+ * the list query, or (three characters or more, few matches) as the matching ids, found through the
+ * trigram indexes by a tenant-bound function (migration 0014), since under the tenant policy ILIKE
+ * is never checked inside an index and a rare search would walk every lead.
+ */
+async function leadSearch(tx: Tx, q: string): Promise<SQL | undefined> {
+  const text = q.normalize('NFKC').trim();
+  if (!text) return undefined;
+  const pattern = `%${escapeLike(text)}%`;
+  const digits = text.replace(/\D/g, '');
+  const mobile = digits.length >= 4 ? `%${digits}%` : null;
+  if ([...text].length >= 3) {
+    const rows = await queryRows<{ id: string }>(tx, sql`select id from tide_lead_ids_like(${pattern}, ${mobile}, ${FEW_MATCHES + 1}) as id`);
+    if (rows.length <= FEW_MATCHES) return rows.length ? sql`${leads.id} = any(${sql.param(rows.map((r) => r.id))}::uuid[])` : sql`false`;
+  }
+  return or(ilike(leads.name, pattern), ilike(leads.company, pattern), mobile ? sql`${leads.mobile} like ${mobile}` : undefined);
+}
+
 export async function listLeads(tx: Tx, caller: Caller, query: LeadListQuery): Promise<Page<Lead>> {
   const sort = SORTS[query.sort];
   const page = keyset({ column: sort.column, direction: sort.direction }, leads.id, query.cursor);
-  const digits = query.q?.replace(/\D/g, '') ?? '';
   const conditions = [
     isNull(leads.deletedAt),
     await leadScope(tx, caller),
@@ -108,9 +129,7 @@ export async function listLeads(tx: Tx, caller: Caller, query: LeadListQuery): P
     query.source ? eq(leads.source, query.source) : undefined,
     query.channel ? eq(leads.channel, query.channel) : undefined,
     query.minScore !== undefined ? sql`${leads.score} >= ${query.minScore}` : undefined,
-    query.q
-      ? or(ilike(leads.name, `%${escapeLike(query.q)}%`), ilike(leads.company, `%${escapeLike(query.q)}%`), digits.length >= 4 ? sql`${leads.mobile} like ${`%${digits}%`}` : undefined)
-      : undefined,
+    query.q ? await leadSearch(tx, query.q) : undefined,
     page.where,
   ];
   // Every lead is scored at intake, so the score column never holds the null that keyset paging cannot order.

@@ -159,6 +159,31 @@ describe.each(DB_KINDS)('leads on %s', (kind) => {
     expect((await call('GET', `/api/v1/leads/${other.id}`, cookies.service!)).json().mobile).toMatch(/^\d{3}\*{4}\d{4}$/);
   });
 
+  it('search finds a lead by part of its name or company, or a run of its phone digits, within the caller’s scope', async () => {
+    const titles = async (q: string, cookie = admin) => {
+      const res = await call('GET', `/api/v1/leads?limit=50&q=${encodeURIComponent(q)}`, cookie);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((l: { name: string }) => l.name).sort();
+    };
+    expect(await titles('云帆科技')).toEqual(['张伟']); // the company, through the trigram index
+    expect(await titles('帆科')).toEqual(['张伟']); // two characters: too short for trigrams, still found
+    expect(await titles('线索')).toEqual(['线索2', '线索3', '线索4', '线索5']);
+    expect(await titles('1111 0003')).toEqual(['线索3']); // digits inside +8613811110003
+    expect(await titles('找不到的公司')).toEqual([]);
+    expect(await titles('a%_\\')).toEqual([]); // LIKE's wildcards are searched as themselves
+    // Scope still applies: only the owner among the salespeople finds it.
+    const owner = (await call('GET', `/api/v1/leads/${ids.lead1}`, admin)).json().ownerUserId;
+    const [mine, theirs] = owner === ids.sales1 ? [cookies.sales1!, cookies.sales2!] : [cookies.sales2!, cookies.sales1!];
+    expect(await titles('云帆科技', mine)).toEqual(['张伟']);
+    expect(await titles('云帆科技', theirs)).toEqual([]);
+    // The search function is bound to the caller's tenant: another tenant finds nothing.
+    const other = await buildTenant(h.t);
+    const count = (tenantId: string) =>
+      h.t.db.tenantTx(tenantId, async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from tide_lead_ids_like('%云帆科技%', null, 10)`))[0]!.n);
+    expect(await count(tenant.id)).toBe(1);
+    expect(await count(other.id)).toBe(0);
+  });
+
   it('a manager hands out leads, but not to a deactivated person or outside their team', async () => {
     const lead = (await call('POST', '/api/v1/leads', admin, { name: '待分配', mobile: '13655550000', province: '广东省' })).json().lead;
     expect(lead.ownerUserId).toBeNull(); // no rule matches 华南
