@@ -5,9 +5,10 @@
 // `rows` rows (~10% duplicates of the base and the file, ~3% dirty) is imported, cleaned and
 // deduped into it. In the same run the same file is loaded with a raw COPY into a plain table:
 // the ratio between the two is the figure to compare. Then p95 latencies of name, pinyin and
-// phone searches over the resulting base.
+// phone searches over the resulting base. TIDE_BENCH_PROFILE=<folder> adds a CPU profile of the import.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -79,6 +80,28 @@ async function writeFloor(t: TestDatabase, newRows: number): Promise<{ customers
   return { customers: newRows, keys, seconds: took };
 }
 
+/**
+ * With TIDE_BENCH_PROFILE=<folder>, a CPU profile of this process over the measured import only
+ * (open the .cpuprofile in Chrome's DevTools): where the JavaScript side of a batch goes.
+ */
+async function startProfile() {
+  const folder = process.env.TIDE_BENCH_PROFILE;
+  if (!folder) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(name: string) {
+      const { profile } = await session.post('Profiler.stop');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+      console.log(`profile: ${path.join(folder, `${name}.cpuprofile`)}`);
+    },
+  };
+}
+
 const teardown = await setup();
 const baseFile = path.join(dir, 'base.csv');
 const importFile = path.join(dir, 'import.csv');
@@ -96,7 +119,9 @@ for (const kind of kinds) {
   const loaded = await loadBase(t, tenant.id, baseFile, (done) => console.log(`${kind}: base ${done} rows, ${seconds(baseStart).toFixed(0)} s`));
   await t.db.executeSql('analyze');
   console.log(`${kind}: base loaded in ${seconds(baseStart).toFixed(1)} s`, loaded);
+  const profiler = await startProfile();
   const ours = await importInto(t, tenant.id, importFile, (line) => console.log(`${kind}: import ${line}`));
+  await profiler?.stop(`${kind}-import`);
   console.log(`${kind}: import ${ours.seconds.toFixed(1)} s`, ours.counts);
   const floor = await writeFloor(t, ours.counts.created);
   console.log(`${kind}: the same writes alone (${floor.customers} customers, ${floor.keys} match keys, INSERT … SELECT with the same indexes): ${floor.seconds.toFixed(1)} s`);
