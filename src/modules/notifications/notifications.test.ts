@@ -7,7 +7,7 @@ import { buildTenant, startTestApp, type TestApp, type TestTenant } from '../../
 import { DB_KINDS } from '../../../test/helpers/databases.ts';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
-import { deliverPendingWebhooks, emitEvent, notify, type DeliverOptions } from './index.ts';
+import { deliverPendingWebhooks, emitEvent, notify, pruneNotifications, type DeliverOptions } from './index.ts';
 
 type Received = { path: string; headers: Record<string, string | string[] | undefined>; body: string };
 
@@ -348,5 +348,39 @@ describe.each(DB_KINDS)('notifications and webhooks on %s', (kind) => {
     expect(audit.json().items.map((a: { action: string }) => a.action)).toEqual(['webhook.delete', 'webhook.update', 'webhook.create']);
     expect(audit.body).not.toContain(hook.secret);
     expect(audit.body).not.toContain('whsec_');
+  });
+  it('the nightly prune drops read notifications after 90 days, any after a year, and finished deliveries after 90 days', async () => {
+    const now = new Date('2031-06-01T00:00:00Z');
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const hook = (await call('POST', '/api/v1/webhooks', admin, { name: 'retention', url: `${receiver.url}/r` })).json();
+    await inTenant((tx) =>
+      tx.execute(sql`insert into notifications (tenant_id, user_id, kind, read_at, created_at) values
+        (${tenant.id}, ${ids.sales1}, 'keep.read-recently', ${daysAgo(30)}, ${daysAgo(200)}),
+        (${tenant.id}, ${ids.sales1}, 'drop.read-long-ago', ${daysAgo(91)}, ${daysAgo(100)}),
+        (${tenant.id}, ${ids.sales1}, 'keep.unread', null, ${daysAgo(300)}),
+        (${tenant.id}, ${ids.sales1}, 'drop.unread-over-a-year', null, ${daysAgo(366)})`),
+    );
+    await inTenant((tx) =>
+      tx.execute(sql`insert into webhook_deliveries (tenant_id, webhook_id, event, status, created_at) values
+        (${tenant.id}, ${hook.id}, 'keep.recent', 'delivered', ${daysAgo(10)}),
+        (${tenant.id}, ${hook.id}, 'drop.delivered', 'delivered', ${daysAgo(91)}),
+        (${tenant.id}, ${hook.id}, 'drop.failed', 'failed', ${daysAgo(120)}),
+        (${tenant.id}, ${hook.id}, 'keep.pending', 'pending', ${daysAgo(120)})`),
+    );
+    const kinds = () =>
+      inTenant(async (tx) => ({
+        notifications: (await queryRows<{ kind: string }>(tx, sql`select kind from notifications where kind like 'keep.%' or kind like 'drop.%' order by kind`)).map((r) => r.kind),
+        deliveries: (await queryRows<{ event: string }>(tx, sql`select event from webhook_deliveries where webhook_id = ${hook.id} order by event`)).map((r) => r.event),
+      }));
+    const pruned = await inTenant((tx) => pruneNotifications(tx, now));
+    expect(pruned.notifications).toBeGreaterThanOrEqual(2); // and whatever earlier tests left behind, a year before 2031
+    expect(await kinds()).toEqual({ notifications: ['keep.read-recently', 'keep.unread'], deliveries: ['keep.pending', 'keep.recent'] });
+    // Another tenant's old notifications are not this tenant's to prune.
+    const other = await buildTenant(h.t);
+    const otherAdmin = (await h.t.db.tenantTx(other.id, (tx) => queryRows<{ id: string }>(tx, sql`select id from users limit 1`)))[0]!.id;
+    await h.t.db.tenantTx(other.id, (tx) => tx.execute(sql`insert into notifications (tenant_id, user_id, kind, created_at) values (${other.id}, ${otherAdmin}, 'old', ${daysAgo(400)})`));
+    await inTenant((tx) => pruneNotifications(tx, now));
+    const left = await h.t.db.tenantTx(other.id, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from notifications where kind = 'old'`));
+    expect(left[0]!.n).toBe(1);
   });
 });
