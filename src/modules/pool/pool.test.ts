@@ -72,6 +72,26 @@ describe.each(DB_KINDS)('public and private pools on %s', (kind) => {
     ids.owned = owned.id;
   });
 
+  it('the public pool is searched by part of a title, through the index for three characters or more', async () => {
+    await newLead({ company: '宁波甬江精密机械' });
+    const titles = async (q: string) => {
+      const res = await call('GET', `/api/v1/pools/${defaultPool}/records?view=public&q=${encodeURIComponent(q)}`, cookies.sales1!);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((i: { title: string }) => i.title.split(' · ')[0]);
+    };
+    expect(await titles('云帆科技')).toEqual(['杭州云帆科技']);
+    expect(await titles('甬江精密')).toEqual(['宁波甬江精密机械']);
+    expect(await titles('云帆')).toEqual(['杭州云帆科技']); // two characters: too short for trigrams, still found
+    expect(await titles('找不到的公司')).toEqual([]);
+    expect(await titles('%_%')).toEqual([]); // LIKE's wildcards are searched as themselves
+    // The search function sees the caller's tenant only.
+    const other = await buildTenant(h.t);
+    const count = (tenantId: string) =>
+      h.t.db.tenantTx(tenantId, async (tx) => (await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM tide_pool_record_keys_title_like('%云帆科技%', 10)`))[0]!.n);
+    expect(await count(tenant.id)).toBe(1);
+    expect(await count(other.id)).toBe(0);
+  });
+
   it('a claim takes the record into the claimer’s private pool, the lead gets its owner, and history and audit say so', async () => {
     const res = await claim('sales1', ids.open!);
     expect(res.statusCode, res.body).toBe(200);

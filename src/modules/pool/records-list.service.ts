@@ -46,6 +46,28 @@ type Row = {
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
+/** Up to this many matches, a title search collects the matching records first; beyond it, walking the list fills a page at once. */
+const FEW_MATCHES = 2000;
+
+/**
+ * A search for part of a title: three characters or more with few matches, the matching records,
+ * found through the trigram index by a tenant-bound function (migration 0015), since under the
+ * tenant policy ILIKE is never checked inside an index; otherwise the ILIKE itself.
+ */
+async function titleSearch(tx: Tx, q: string): Promise<SQL | undefined> {
+  const text = q.normalize('NFKC').trim();
+  if (!text) return undefined;
+  const pattern = `%${likeEscape(text)}%`;
+  if ([...text].length >= 3) {
+    const found = await queryRows<{ record_type: string; record_id: string }>(tx, sql`SELECT record_type, record_id FROM tide_pool_record_keys_title_like(${pattern}, ${FEW_MATCHES + 1})`);
+    if (found.length <= FEW_MATCHES) {
+      if (found.length === 0) return sql`false`;
+      return sql`(r.record_type, r.record_id) IN (SELECT * FROM unnest(${sql.param(found.map((f) => f.record_type))}::text[], ${sql.param(found.map((f) => f.record_id))}::uuid[]))`;
+    }
+  }
+  return sql`r.title ILIKE ${pattern}`;
+}
+
 /**
  * One page of pool records. Public: a pool's unclaimed records (members and managers), newest
  * first or nearest first. Private: a pool's claimed records in the manager's scope. Mine: the
@@ -69,7 +91,8 @@ export async function listPoolRecords(tx: Tx, caller: Caller, poolId: string | n
     if (visible) where.push(sql`r.owner_user_id = ANY(${sql.param(visible)}::uuid[])`);
     if (query.ownerUserId) where.push(sql`r.owner_user_id = ${query.ownerUserId}`);
   }
-  if (query.q) where.push(sql`r.title ILIKE ${`%${likeEscape(query.q)}%`}`);
+  const search = query.q ? await titleSearch(tx, query.q) : undefined;
+  if (search) where.push(search);
   if (query.type) where.push(sql`r.record_type = ${query.type}`);
   if (query.level) where.push(sql`r.level = ${query.level}`);
   if (query.province) where.push(sql`r.province = ${query.province}`);
