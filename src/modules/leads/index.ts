@@ -10,6 +10,7 @@ export { qualifyLead, disqualifyLead, assignLeads, addActivity } from './lead-wo
 export { leadFunnelRows, leadTrainingRows, sellerOutcomeRows, rescoreOpenLeads } from './lead-sources.ts';
 export { openLeadsOf, reassignLeads, type OpenLeadRef } from './lead-handover.service.ts';
 export { cleanLead } from './rules/clean-lead.ts';
+export { registerQualifyFollower, type Qualified } from './qualify-followers.ts';
 export { leadFacts } from './rules/lead-facts.ts';
 export * as leadTables from './leads.tables.ts';
 

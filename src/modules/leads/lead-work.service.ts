@@ -8,6 +8,7 @@ import { createCustomer, findByIdentities, addContact, type CustomerInput } from
 import { teamSubtree, userNames } from '../org/index.ts';
 import { createOpportunity } from '../pipeline/index.ts';
 import { loadScorer } from '../scoring/index.ts';
+import { followQualified } from './qualify-followers.ts';
 import { closeLeadPool, noteLeadFollowUp, syncLeadPool } from './lead-pool.ts';
 import type { Lead } from './leads.schema.ts';
 import { findVisibleLead, getLead, leadScope, presentLeads, type LeadRow } from './leads.service.ts';
@@ -142,6 +143,7 @@ export async function qualifyLead(tx: Tx, caller: Caller, id: string, input: Qua
   }
   await tx.update(leads).set({ customerId }).where(eq(leads.id, id));
   await closeLeadPool(tx, caller, [id], 'qualified');
+  await followQualified(tx, caller, { leadId: id, customerId });
   const opportunity = input.opportunity
     ? await createOpportunity(tx, caller, { ...input.opportunity, customerId, leadId: id, ownerUserId: lead.ownerUserId ?? caller.userId })
     : null;

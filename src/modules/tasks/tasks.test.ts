@@ -273,6 +273,23 @@ describe.each(DB_KINDS)('follow-up tasks on %s', (kind) => {
     expect(row!.deleted_at).not.toBeNull();
   });
 
+  it('qualifying a lead carries its open follow-ups to the customer; done ones stay on the lead', async () => {
+    const lead = await call('POST', '/api/v1/leads', cookies.sales1!, { name: '钱多多', company: '温州鹿城鞋业', mobile: '13912340009', province: '浙江省' });
+    expect(lead.statusCode, lead.body).toBe(201);
+    const leadId = lead.json().lead.id as string;
+    const open = await create('sales1', { recordId: leadId, title: '下周上门' });
+    const done = await create('sales1', { recordId: leadId, title: '首次电话' });
+    expect((await call('POST', `/api/v1/tasks/${done.id}/done`, cookies.sales1!)).statusCode).toBe(200);
+    const qualified = await call('POST', `/api/v1/leads/${leadId}/qualify`, cookies.sales1!, {});
+    expect(qualified.statusCode, qualified.body).toBe(200);
+    const customerId = qualified.json().customerId as string;
+    const on = async (recordType: string, recordId: string) =>
+      [...(await list('sales1', `recordType=${recordType}&recordId=${recordId}`)), ...(await list('sales1', `recordType=${recordType}&recordId=${recordId}&status=done`))];
+    expect((await on('customer', customerId)).map((t) => [t.id, t.recordTitle])).toEqual([[open.id, '温州鹿城鞋业']]);
+    expect((await on('lead', leadId)).map((t) => t.id)).toEqual([done.id]);
+    expect((await audits(open.id)).map((a) => a.action)).toEqual(['task.create', 'task.update']);
+  });
+
   it('another tenant sees none of it', async () => {
     const other = await buildTenant(h.t);
     const cookie = await h.login(other.adminLogin, other.password);
