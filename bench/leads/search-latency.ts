@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
+import { escapeLike, FEW_MATCHES } from '../../src/db/contains-search.ts';
 import { listLeads } from '../../src/modules/leads/index.ts';
 import type { Caller } from '../../src/server/caller.ts';
 import type { TestDatabase } from '../../test/helpers/databases.ts';
@@ -34,7 +35,7 @@ export async function leadSearchLatencies(t: TestDatabase, tenantId: string, use
     const times = { list: [] as number[], search: [] as number[], plainIlike: [] as number[] };
     for (const s of samples) {
       const text = q(s);
-      const pattern = `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+      const pattern = `%${escapeLike(text)}%`;
       const digits = text.replace(/\D/g, '');
       const mobile = digits.length >= 4 ? `%${digits}%` : null;
       let start = process.hrtime.bigint();
@@ -42,7 +43,7 @@ export async function leadSearchLatencies(t: TestDatabase, tenantId: string, use
       times.list.push(ms(start));
       start = process.hrtime.bigint();
       await t.db.tenantTx(tenantId, async (tx) => {
-        const ids = await queryRows<{ id: string }>(tx, sql`select id from tide_lead_ids_like(${pattern}, ${mobile}, 2001) as id`);
+        const ids = await queryRows<{ id: string }>(tx, sql`select id from tide_lead_ids_like(${pattern}, ${mobile}, ${FEW_MATCHES + 1}) as id`);
         await queryRows(tx, sql`select * from leads where deleted_at is null and id = any(${sql.param(ids.map((r) => r.id))}::uuid[]) order by created_at desc, id desc limit 21`);
       });
       times.search.push(ms(start));

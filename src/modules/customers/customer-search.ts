@@ -1,17 +1,9 @@
 import { and, eq, ilike, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
+import { escapeLike, FEW_MATCHES } from '../../db/contains-search.ts';
 import { checkPhone } from '../../lib/phone.ts';
 import { customers, customerTags } from './customers.tables.ts';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
-
-/**
- * Up to this many matches for each way a name search matches (name prefix, pinyin, initials,
- * name contains), the list collects the matches first and sorts them; beyond it, the search is
- * common enough that walking the newest customers and filtering fills a page at once.
- */
-export const FEW_MATCHES = 2000;
 
 /** The least string above every string that starts with `prefix`, in code point order; null if none. */
 export function prefixUpperBound(prefix: string): string | null {

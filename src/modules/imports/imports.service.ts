@@ -148,7 +148,6 @@ async function refreshStatistics(db: Database, rows: number) {
  * applies a row twice; a second runner of the same import waits on the row lock and skips
  * what is done.
  */
-
 export async function runImport(db: Database, tenantId: string, id: string, onProgress?: Progress): Promise<ImportView> {
   const start = await db.tenantTx(tenantId, async (tx) => {
     const row = await findImport(tx, id);

@@ -1,5 +1,6 @@
 import { and, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
+import { escapeLike, fewMatches } from '../../db/contains-search.ts';
 import { maskPhone } from '../../lib/phone.ts';
 import { can, type Caller } from '../../server/caller.ts';
 import { AppError } from '../../server/errors.ts';
@@ -94,14 +95,9 @@ const SORTS = {
   score: { column: leads.score, direction: 'asc', cursor: (r: LeadRow) => r.score },
 } as const;
 
-/** Up to this many matches, a search collects the matching ids first; beyond it, walking the list fills a page at once. */
-const FEW_MATCHES = 2000;
-
 /**
- * A search for part of a name or company, or a run of the phone number's digits: as a condition on
- * the list query, or (three characters or more, few matches) as the matching ids, found through the
- * trigram indexes by a tenant-bound function (migration 0014), since under the tenant policy ILIKE
- * is never checked inside an index and a rare search would walk every lead.
+ * A search for part of a name or company, or a run of the phone number's digits: the matching ids
+ * when they are few (`fewMatches`, through `tide_lead_ids_like`), else the ILIKE on the list query.
  */
 async function leadSearch(tx: Tx, q: string): Promise<SQL | undefined> {
   const text = q.normalize('NFKC').trim();
@@ -109,10 +105,8 @@ async function leadSearch(tx: Tx, q: string): Promise<SQL | undefined> {
   const pattern = `%${escapeLike(text)}%`;
   const digits = text.replace(/\D/g, '');
   const mobile = digits.length >= 4 ? `%${digits}%` : null;
-  if ([...text].length >= 3) {
-    const rows = await queryRows<{ id: string }>(tx, sql`select id from tide_lead_ids_like(${pattern}, ${mobile}, ${FEW_MATCHES + 1}) as id`);
-    if (rows.length <= FEW_MATCHES) return rows.length ? sql`${leads.id} = any(${sql.param(rows.map((r) => r.id))}::uuid[])` : sql`false`;
-  }
+  const found = await fewMatches<{ id: string }>(tx, text, (limit) => sql`select id from tide_lead_ids_like(${pattern}, ${mobile}, ${limit}) as id`);
+  if (found) return found.length ? sql`${leads.id} = any(${sql.param(found.map((r) => r.id))}::uuid[])` : sql`false`;
   return or(ilike(leads.name, pattern), ilike(leads.company, pattern), mobile ? sql`${leads.mobile} like ${mobile}` : undefined);
 }
 
@@ -143,8 +137,6 @@ export async function listLeads(tx: Tx, caller: Caller, query: LeadListQuery): P
   const paged = toPage(rows, query.limit, (r) => r, (r) => [sort.cursor(r), r.id]);
   return { items, nextCursor: paged.nextCursor };
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Open leads per owner: the load that assignment balances and caps. */
 export async function openLeadLoad(tx: Tx): Promise<Map<string, number>> {

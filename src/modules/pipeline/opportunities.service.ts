@@ -1,5 +1,6 @@
 import { and, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { escapeLike } from '../../db/contains-search.ts';
 import type { Caller } from '../../server/caller.ts';
 import { AppError, invalid, notFound } from '../../server/errors.ts';
 import { keyset, toPage, type Page } from '../../server/pagination.ts';
@@ -212,7 +213,6 @@ export type OpportunityFilter = {
   cursor?: string;
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listOpportunities(tx: Tx, caller: Caller, filter: OpportunityFilter): Promise<Page<Opportunity>> {
   const { where: after, orderBy } = keyset({ column: opportunities.createdAt, direction: 'desc' }, opportunities.id, filter.cursor);

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
+import { escapeLike, fewMatches } from '../../db/contains-search.ts';
 import type { Caller } from '../../server/caller.ts';
 import { AppError, forbidden, notFound } from '../../server/errors.ts';
 import { decodeCursor, encodeCursor } from '../../server/pagination.ts';
@@ -43,29 +44,20 @@ type Row = {
   exemption?: 'won' | 'open_opportunity' | 'live_contract' | null;
 };
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-/** Up to this many matches, a title search collects the matching records first; beyond it, walking the list fills a page at once. */
-const FEW_MATCHES = 2000;
-
 /**
- * A search for part of a title: three characters or more with few matches, the matching records,
- * found through the trigram index by a tenant-bound function (migration 0015), since under the
- * tenant policy ILIKE is never checked inside an index; otherwise the ILIKE itself.
+ * A search for part of a title: the matching records when they are few (`fewMatches`, through
+ * `tide_pool_record_keys_title_like`), else the ILIKE on the list query.
  */
 async function titleSearch(tx: Tx, q: string): Promise<SQL | undefined> {
   const text = q.normalize('NFKC').trim();
   if (!text) return undefined;
-  const pattern = `%${likeEscape(text)}%`;
-  if ([...text].length >= 3) {
-    const found = await queryRows<{ record_type: string; record_id: string }>(tx, sql`SELECT record_type, record_id FROM tide_pool_record_keys_title_like(${pattern}, ${FEW_MATCHES + 1})`);
-    if (found.length <= FEW_MATCHES) {
-      if (found.length === 0) return sql`false`;
-      return sql`(r.record_type, r.record_id) IN (SELECT * FROM unnest(${sql.param(found.map((f) => f.record_type))}::text[], ${sql.param(found.map((f) => f.record_id))}::uuid[]))`;
-    }
-  }
-  return sql`r.title ILIKE ${pattern}`;
+  const pattern = `%${escapeLike(text)}%`;
+  const found = await fewMatches<{ record_type: string; record_id: string }>(tx, text, (limit) => sql`SELECT record_type, record_id FROM tide_pool_record_keys_title_like(${pattern}, ${limit})`);
+  if (!found) return sql`r.title ILIKE ${pattern}`;
+  if (found.length === 0) return sql`false`;
+  return sql`(r.record_type, r.record_id) IN (SELECT * FROM unnest(${sql.param(found.map((f) => f.record_type))}::text[], ${sql.param(found.map((f) => f.record_id))}::uuid[]))`;
 }
 
 /**
