@@ -1,44 +1,48 @@
 import { App as AntApp, ConfigProvider, Flex, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from '../features/auth/login.page.tsx';
-import { AuditLogPage } from '../features/audit/audit-log.page.tsx';
-import { CleanupPage } from '../features/customers/cleanup.page.tsx';
 import { CustomerListPage } from '../features/customers/customer-list.page.tsx';
-import { CustomerPage } from '../features/customers/customer.page.tsx';
-import { DuplicatesPage } from '../features/customers/duplicates.page.tsx';
-import { ImportNewPage } from '../features/imports/import-new.page.tsx';
-import { ImportPage } from '../features/imports/import.page.tsx';
-import { ImportsPage } from '../features/imports/imports.page.tsx';
-import { RolesPage } from '../features/org/roles.page.tsx';
-import { TeamsPage } from '../features/org/teams.page.tsx';
-import { UsersPage } from '../features/org/users.page.tsx';
-import { ApiTokensPage } from '../features/settings/api-tokens.page.tsx';
-import { WebhooksPage } from '../features/notifications/webhooks.page.tsx';
-import { DataSettingsPage } from '../features/settings/data-settings.page.tsx';
-import { OpportunitiesPage } from '../features/pipeline/opportunities.page.tsx';
-import { PipelineSettingsPage } from '../features/pipeline/pipeline-settings.page.tsx';
-import { FunnelPage } from '../features/analytics/funnel.page.tsx';
-import { LeadListPage } from '../features/leads/lead-list.page.tsx';
-import { LeadRejectsPage } from '../features/leads/lead-rejects.page.tsx';
-import { LeadPage } from '../features/leads/lead.page.tsx';
-import { WebFormsPage } from '../features/leads/web-forms.page.tsx';
-import { TasksPage } from '../features/tasks/tasks.page.tsx';
-import { ScoringSettingsPage } from '../features/scoring/scoring-settings.page.tsx';
-import { AssignmentSettingsPage } from '../features/assignment/assignment-settings.page.tsx';
-import { SellerAvailabilityPage } from '../features/assignment/seller-availability.page.tsx';
-import { CollusionPage } from '../features/pool/collusion.page.tsx';
-import { HandoverPage } from '../features/pool/handover.page.tsx';
-import { PoolMinePage } from '../features/pool/pool-mine.page.tsx';
-import { PoolSettingsPage } from '../features/pool/pool-settings.page.tsx';
-import { PoolPage } from '../features/pool/pool.page.tsx';
 import { currentLanguage } from './i18n.ts';
 import { NotFoundPage, ForbiddenPage } from './result.pages.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './shell.tsx';
 import { useReducedMotion } from './use-reduced-motion.ts';
+import { lazyPage } from './lazy-page.tsx';
+
+// Every page but the first two a user sees loads on first visit (see lazy-page.tsx).
+const AuditLogPage = lazyPage(() => import('../features/audit/audit-log.page.tsx'), 'AuditLogPage');
+const CleanupPage = lazyPage(() => import('../features/customers/cleanup.page.tsx'), 'CleanupPage');
+const CustomerPage = lazyPage(() => import('../features/customers/customer.page.tsx'), 'CustomerPage');
+const DuplicatesPage = lazyPage(() => import('../features/customers/duplicates.page.tsx'), 'DuplicatesPage');
+const ImportNewPage = lazyPage(() => import('../features/imports/import-new.page.tsx'), 'ImportNewPage');
+const ImportPage = lazyPage(() => import('../features/imports/import.page.tsx'), 'ImportPage');
+const ImportsPage = lazyPage(() => import('../features/imports/imports.page.tsx'), 'ImportsPage');
+const RolesPage = lazyPage(() => import('../features/org/roles.page.tsx'), 'RolesPage');
+const TeamsPage = lazyPage(() => import('../features/org/teams.page.tsx'), 'TeamsPage');
+const UsersPage = lazyPage(() => import('../features/org/users.page.tsx'), 'UsersPage');
+const ApiTokensPage = lazyPage(() => import('../features/settings/api-tokens.page.tsx'), 'ApiTokensPage');
+const WebhooksPage = lazyPage(() => import('../features/notifications/webhooks.page.tsx'), 'WebhooksPage');
+const DataSettingsPage = lazyPage(() => import('../features/settings/data-settings.page.tsx'), 'DataSettingsPage');
+const OpportunitiesPage = lazyPage(() => import('../features/pipeline/opportunities.page.tsx'), 'OpportunitiesPage');
+const PipelineSettingsPage = lazyPage(() => import('../features/pipeline/pipeline-settings.page.tsx'), 'PipelineSettingsPage');
+const FunnelPage = lazyPage(() => import('../features/analytics/funnel.page.tsx'), 'FunnelPage');
+const LeadListPage = lazyPage(() => import('../features/leads/lead-list.page.tsx'), 'LeadListPage');
+const LeadRejectsPage = lazyPage(() => import('../features/leads/lead-rejects.page.tsx'), 'LeadRejectsPage');
+const LeadPage = lazyPage(() => import('../features/leads/lead.page.tsx'), 'LeadPage');
+const WebFormsPage = lazyPage(() => import('../features/leads/web-forms.page.tsx'), 'WebFormsPage');
+const TasksPage = lazyPage(() => import('../features/tasks/tasks.page.tsx'), 'TasksPage');
+const ScoringSettingsPage = lazyPage(() => import('../features/scoring/scoring-settings.page.tsx'), 'ScoringSettingsPage');
+const AssignmentSettingsPage = lazyPage(() => import('../features/assignment/assignment-settings.page.tsx'), 'AssignmentSettingsPage');
+const SellerAvailabilityPage = lazyPage(() => import('../features/assignment/seller-availability.page.tsx'), 'SellerAvailabilityPage');
+const CollusionPage = lazyPage(() => import('../features/pool/collusion.page.tsx'), 'CollusionPage');
+const HandoverPage = lazyPage(() => import('../features/pool/handover.page.tsx'), 'HandoverPage');
+const PoolMinePage = lazyPage(() => import('../features/pool/pool-mine.page.tsx'), 'PoolMinePage');
+const PoolSettingsPage = lazyPage(() => import('../features/pool/pool-settings.page.tsx'), 'PoolSettingsPage');
+const PoolPage = lazyPage(() => import('../features/pool/pool.page.tsx'), 'PoolPage');
 
 function FullPageSpin() {
   return (
@@ -151,7 +155,9 @@ export function TideApp() {
       <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', motion: !reducedMotion } }}>
         <AntApp>
           <SessionProvider>
-            <AppRoutes />
+            <Suspense fallback={<FullPageSpin />}>
+              <AppRoutes />
+            </Suspense>
           </SessionProvider>
         </AntApp>
       </ConfigProvider>

@@ -30,13 +30,14 @@ import {
 } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { selectedNavPath } from './nav-path.ts';
 import { useMe, useSession } from './session.tsx';
+import { PageLoading } from './lazy-page.tsx';
 
 type NavGroup = 'sales' | 'pool' | 'customerData' | 'admin' | 'settings';
 type NavItem = { path: string; label: string; icon: ReactNode; testId: string; group: NavGroup; permission?: string };
@@ -219,7 +220,9 @@ export function Shell() {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
-          <Outlet />
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       {narrow && (
