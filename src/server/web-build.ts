@@ -11,7 +11,7 @@ function newestMtime(target: string): number {
   return Math.max(0, ...readdirSync(target).map((f) => newestMtime(path.join(target, f))));
 }
 
-/** The built web app is missing, or older than a web source file or the build configuration. */
+/** The built web app is missing, or older than a web source file or the build configuration (and its plugin). */
 export function webBuildIsStale(): boolean {
   const built = path.join(WEB_DIST, 'index.html');
   if (!existsSync(built)) return true;
@@ -19,6 +19,7 @@ export function webBuildIsStale(): boolean {
     newestMtime(path.join(ROOT, 'web/src')),
     newestMtime(path.join(ROOT, 'web/index.html')),
     newestMtime(path.join(ROOT, 'vite.config.ts')),
+    newestMtime(path.join(ROOT, 'src/server/web-precompress.ts')),
   );
   return sources > statSync(built).mtimeMs;
 }
