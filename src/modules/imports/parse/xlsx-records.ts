@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { cellText } from './cell-text.ts';
 import { ImportFileError } from './import-file-error.ts';
 import type { SourceRow } from './source-row.ts';
+import { guardZipEnd } from './zip-end-guard.ts';
 
 /**
  * Streams the rows of the first worksheet of an XLSX file with exceljs's streaming reader; the
@@ -13,7 +14,7 @@ import type { SourceRow } from './source-row.ts';
  * in memory; the rows themselves are streamed.
  */
 export function xlsxRecords(path: string): { file: ReadStream; records: AsyncGenerator<SourceRow> } {
-  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const file = guardZipEnd(createReadStream(path, { highWaterMark: 256 * 1024 }));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
