@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -285,5 +285,19 @@ describe('readRows: XLSX', () => {
     });
     expect((await readAll(file, { kind: 'xlsx' })).rows).toHaveLength(1);
     expect((await readAll(file)).kind).toBe('xlsx'); // no known extension: the ZIP signature decides
+  });
+
+  it('refuses a workbook cut short (a download that stopped), wherever it stops, and does not hang', async () => {
+    const whole = await workbook('whole.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('S');
+      sheet.addRow(HEADER);
+      for (let i = 0; i < 3000; i++) sheet.addRow([`客户${i}`, `1380000${String(i).padStart(4, '0')}`, '', `杭州市西湖区文三路${i}号`, '门店']);
+    });
+    const bytes = await readFile(whole);
+    for (const share of [0.1, 0.5, 0.9, 0.99]) {
+      const cut = await fixture(`cut-${share}.xlsx`, bytes.subarray(0, Math.floor(bytes.length * share)));
+      expect(await failure(cut), `cut at ${share}`).toMatchObject({ code: 'unreadable' });
+    }
+    expect((await readAll(whole)).rows).toHaveLength(3000);
   });
 });
