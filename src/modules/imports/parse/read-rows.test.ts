@@ -287,6 +287,21 @@ describe('readRows: XLSX', () => {
     expect((await readAll(file)).kind).toBe('xlsx'); // no known extension: the ZIP signature decides
   });
 
+  it('reads the sheet a person sees first, not a hidden sheet before it', async () => {
+    const file = await workbook('hidden-first.xlsx', (wb) => {
+      wb.addWorksheet('字典', { state: 'hidden' }).addRow(['代码', '含义']);
+      const shown = wb.addWorksheet('名单');
+      shown.addRow(HEADER);
+      shown.addRow(['新客户', '13900000000', '', '', '']);
+      const other = wb.addWorksheet('旧名单');
+      other.addRow(HEADER);
+      other.addRow(['旧客户', '13800000000', '', '', '']);
+    });
+    const result = await readAll(file);
+    expect(result.header.cells).toEqual(HEADER);
+    expect(result.rows.map((r) => r.cells[0])).toEqual(['新客户']);
+  });
+
   it('refuses a workbook cut short (a download that stopped), wherever it stops, and does not hang', async () => {
     const whole = await workbook('whole.xlsx', (wb) => {
       const sheet = wb.addWorksheet('S');
