@@ -4,9 +4,9 @@ export type WorkbookSheet = { name: string; rId: string; state?: string };
 export type WorkbookRel = { Id: string; Target: string };
 
 /**
- * The sheet a person sees first on opening the workbook: the first visible worksheet in tab order.
- * The part names (sheet1.xml…) follow creation, not tabs, and a workbook can open on a chart sheet
- * or keep a hidden sheet first; null when the workbook's parts do not say (read the first one then).
+ * What a person calls "the first sheet": the first visible worksheet in tab order. The part names
+ * (sheet1.xml…) follow creation, not tabs, and a workbook can start with a chart sheet or keep a
+ * hidden sheet first; null when the workbook's parts do not say (read the first one then).
  */
 export function firstShownSheet(sheets: readonly WorkbookSheet[] | undefined, rels: readonly WorkbookRel[] | undefined): string | null {
   if (!sheets || !rels) return null;

@@ -287,7 +287,7 @@ describe('readRows: XLSX', () => {
     expect((await readAll(file)).kind).toBe('xlsx'); // no known extension: the ZIP signature decides
   });
 
-  it('reads the sheet a person sees first, not a hidden sheet before it', async () => {
+  it('reads the first visible sheet, not a hidden sheet before it', async () => {
     const file = await workbook('hidden-first.xlsx', (wb) => {
       wb.addWorksheet('字典', { state: 'hidden' }).addRow(['代码', '含义']);
       const shown = wb.addWorksheet('名单');

@@ -7,7 +7,7 @@ import type { SourceRow } from './source-row.ts';
 import { guardZipEnd } from './zip-end-guard.ts';
 
 /**
- * Streams the rows of the sheet a person sees first on opening an XLSX file (`firstShownSheet`)
+ * Streams the rows of the first visible worksheet of an XLSX file, in tab order (`firstShownSheet`),
  * with exceljs's streaming reader; the line of a row is its sheet row number. Empty cells in the middle of a row come back as ''.
  * A damaged file raises `ImportFileError('unreadable')`.
  *
