@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -300,6 +300,40 @@ describe('readRows: XLSX', () => {
     const result = await readAll(file);
     expect(result.header.cells).toEqual(HEADER);
     expect(result.rows.map((r) => r.cells[0])).toEqual(['新客户']);
+  });
+
+  it('leaves no temporary file behind, whether a read stops early or takes one sheet of several', async () => {
+    const file = await workbook('two-sheets.xlsx', (wb) => {
+      for (const name of ['名单', '备注']) {
+        const sheet = wb.addWorksheet(name);
+        sheet.addRow(HEADER);
+        for (let i = 0; i < 500; i++) sheet.addRow([`${name}${i}`, `1390000${String(i).padStart(4, '0')}`, '', '', '']);
+      }
+    });
+    // exceljs puts its temporary files in the system's temporary folder: a folder of this test's own.
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'tide-xlsx-scratch-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      expect((await readAll(file)).rows).toHaveLength(500);
+      const preview = await readRows(file);
+      for await (const row of preview.rows) {
+        expect(row.cells[0]).toBe('名单0');
+        break; // a preview stops after the first rows
+      }
+      // exceljs deletes them without waiting for the deletion to finish: give it a moment.
+      const deadline = Date.now() + 5_000;
+      let left = await readdir(scratch);
+      while (left.length > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        left = await readdir(scratch);
+      }
+      expect(left).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 
   it('refuses a workbook cut short (a download that stopped), wherever it stops, and does not hang', async () => {

@@ -1,4 +1,4 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream, ReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { cellText } from './cell-text.ts';
 import { firstShownSheet, type WorkbookRel, type WorkbookSheet } from './first-shown-sheet.ts';
@@ -25,18 +25,21 @@ export function xlsxRecords(path: string): { file: ReadStream; records: AsyncGen
   });
 
   async function* records(): AsyncGenerator<SourceRow> {
+    // What the reader knows of workbook.xml when it hands out sheets (not in its typings).
+    const book = reader as unknown as { model?: { sheets?: WorkbookSheet[] }; workbookRels?: WorkbookRel[] };
+    const sheets = reader[Symbol.asyncIterator]();
+    let current: SheetReader | undefined;
     try {
-      // What the reader knows of workbook.xml when it hands out sheets (not in its typings).
-      const book = reader as unknown as { model?: { sheets?: WorkbookSheet[] }; workbookRels?: WorkbookRel[] };
-      for await (const sheet of reader) {
+      for (;;) {
+        const next = await sheets.next();
+        if (next.done) return;
+        current = next.value as SheetReader;
         const wanted = firstShownSheet(book.model?.sheets, book.workbookRels);
-        const rows = sheet as AsyncIterable<ExcelJS.Row> & { name?: string };
-        if (wanted !== null && rows.name !== wanted) {
-          // Read through, not left open: a sheet the reader kept in a temporary file holds it open.
-          for await (const _ of rows) continue;
+        if (wanted !== null && current.name !== wanted) {
+          for await (const _ of current) continue; // read through: see releaseSheets
           continue;
         }
-        for await (const row of rows) {
+        for await (const row of current) {
           const values = row.values as unknown[];
           const cells: string[] = [];
           for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
@@ -48,8 +51,27 @@ export function xlsxRecords(path: string): { file: ReadStream; records: AsyncGen
       if (error instanceof ImportFileError) throw error;
       throw new ImportFileError('unreadable', `The XLSX file cannot be read: ${(error as Error).message}`);
     } finally {
+      if (current?.iterator instanceof ReadStream) current.iterator.destroy();
+      await releaseSheets(sheets).catch(() => undefined);
       file.destroy();
     }
   }
   return { file, records: records() };
+}
+
+/** A sheet as exceljs's streaming reader hands it out; `iterator` is a file stream when the sheet waited in a temporary file. */
+type SheetReader = AsyncIterable<ExcelJS.Row> & { name?: string; iterator?: unknown };
+
+/**
+ * exceljs copies the sheets it meets before the shared strings (Excel's usual order) to temporary
+ * files, and deletes each one only when asked for the sheet after it: asked until the end (their
+ * files closed unread), so a read that stops early, or takes one sheet of several, leaves none behind.
+ */
+async function releaseSheets(sheets: AsyncIterator<unknown>): Promise<void> {
+  for (;;) {
+    const next = await sheets.next();
+    if (next.done) return;
+    const source = (next.value as SheetReader).iterator;
+    if (source instanceof ReadStream) source.destroy();
+  }
 }
