@@ -4,6 +4,7 @@ import { cellText } from './cell-text.ts';
 import { firstShownSheet, type WorkbookRel, type WorkbookSheet } from './first-shown-sheet.ts';
 import { ImportFileError } from './import-file-error.ts';
 import type { SourceRow } from './source-row.ts';
+import { hasZipEnd } from './zip-complete.ts';
 import { guardZipEnd } from './zip-end-guard.ts';
 
 /**
@@ -27,9 +28,13 @@ export function xlsxRecords(path: string): { file: ReadStream; records: AsyncGen
   async function* records(): AsyncGenerator<SourceRow> {
     // What the reader knows of workbook.xml when it hands out sheets (not in its typings).
     const book = reader as unknown as { model?: { sheets?: WorkbookSheet[] }; workbookRels?: WorkbookRel[] };
-    const sheets = reader[Symbol.asyncIterator]();
+    let sheets: AsyncIterator<unknown> | undefined;
     let current: SheetReader | undefined;
     try {
+      if (!(await hasZipEnd(path))) {
+        throw new ImportFileError('unreadable', 'The XLSX file is incomplete: it ends before its table of contents (a download or copy cut short?).');
+      }
+      sheets = reader[Symbol.asyncIterator]();
       for (;;) {
         const next = await sheets.next();
         if (next.done) return;
@@ -52,7 +57,7 @@ export function xlsxRecords(path: string): { file: ReadStream; records: AsyncGen
       throw new ImportFileError('unreadable', `The XLSX file cannot be read: ${(error as Error).message}`);
     } finally {
       if (current?.iterator instanceof ReadStream) current.iterator.destroy();
-      await releaseSheets(sheets).catch(() => undefined);
+      if (sheets) await releaseSheets(sheets).catch(() => undefined);
       file.destroy();
     }
   }
