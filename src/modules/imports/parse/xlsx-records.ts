@@ -9,8 +9,8 @@ import { guardZipEnd } from './zip-end-guard.ts';
 
 /**
  * Streams the rows of the first visible worksheet of an XLSX file, in tab order (`firstShownSheet`),
- * with exceljs's streaming reader; the line of a row is its sheet row number. Empty cells in the middle of a row come back as ''.
- * A damaged file raises `ImportFileError('unreadable')`.
+ * with exceljs's streaming reader; the line of a row is its sheet row number. Empty cells in the
+ * middle of a row come back as ''. A damaged file raises `ImportFileError('unreadable')`.
  *
  * Note: XLSX keeps all distinct strings of the workbook in one shared table that has to be held
  * in memory; the rows themselves are streamed.

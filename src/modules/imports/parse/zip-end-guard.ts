@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
  * cells without their text. This lets an 'end' through only once the stream has really ended,
  * that is, once every buffered entry has been read; Node emits that one itself.
  */
-export function endOnlyWhenDrained(stream: Readable): void {
+function endOnlyWhenDrained(stream: Readable): void {
   const emit = stream.emit;
   stream.emit = function (this: Readable, event: string | symbol, ...args: unknown[]) {
     if (event === 'end' && !this.readableEnded) return false;
